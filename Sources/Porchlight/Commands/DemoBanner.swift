@@ -1,0 +1,27 @@
+import Foundation
+
+/// What `porchlight demo` tells a new user: where to look and how to poke the API.
+struct DemoBanner {
+    let site: SiteURL
+    let seeded: DemoSeeder.Seeded
+
+    var text: String {
+        """
+
+        Porchlight demo is running: "Maple & Moss", 20 orders, shipments moving every few seconds.
+
+          A customer's private tracking page:
+            \(site.absolute(.tracking(token: seeded.featuredToken)))
+          The store's order lookup (try order \(seeded.featuredOrderNumber) with \(seeded.featuredEmail)):
+            \(site.absolute(.lookup(slug: seeded.store.slug)))
+          The store's API key (shown once):
+            \(seeded.apiKey)
+
+          Try the API:
+            curl -s -H "Authorization: Bearer \(seeded.apiKey)" \(site.base)/api/v1/orders?status=InTransit
+
+        Press Ctrl-C to stop. The demo database is recreated on every start.
+
+        """
+    }
+}

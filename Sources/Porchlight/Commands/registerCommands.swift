@@ -1,0 +1,8 @@
+import Vapor
+
+func registerCommands(_ app: Application) {
+    app.asyncCommands.use(StoresCommand(), as: "stores")
+    app.asyncCommands.use(MigrateCommand(), as: "migrate")
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(SeedBenchCommand(), as: "seed-bench")
+}

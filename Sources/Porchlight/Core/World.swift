@@ -1,0 +1,31 @@
+import Foundation
+
+/// Everything the app takes from outside itself: time, identifiers and randomness.
+/// Tests replace it so the clock and the dice are theirs.
+struct World: Sendable {
+    var now: @Sendable () -> Date
+    var uuid: @Sendable () -> UUID
+    var randomBytes: @Sendable (Int) -> [UInt8]
+    var sleep: @Sendable (Duration) async throws -> Void
+
+    static let live = World(
+        now: { Date() },
+        uuid: { UUID() },
+        randomBytes: { count in
+            var generator = SystemRandomNumberGenerator()
+            return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        },
+        sleep: { try await Task.sleep(for: $0) }
+    )
+
+    /// A generator drawn from the injected randomness, for simulations and jitter.
+    var randomNumberGenerator: WorldRandomNumberGenerator { WorldRandomNumberGenerator(world: self) }
+}
+
+struct WorldRandomNumberGenerator: RandomNumberGenerator {
+    let world: World
+
+    mutating func next() -> UInt64 {
+        world.randomBytes(8).reduce(0) { ($0 << 8) | UInt64($1) }
+    }
+}

@@ -1,0 +1,15 @@
+import Fluent
+
+/// The single ordered list of migrations. Never edit a shipped one: add a new one at the end.
+enum Migrations {
+    static let all: [any Migration] = [
+        // 001 stores and their API keys
+        CreateStores(),
+        CreateAPIKeys(),
+        // 002 orders, their items, shipments and carrier events
+        CreateOrders(),
+        CreateLineItems(),
+        CreateShipments(),
+        CreateShipmentEvents(),
+    ]
+}

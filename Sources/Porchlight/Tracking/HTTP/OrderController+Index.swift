@@ -1,0 +1,45 @@
+import Fluent
+import Vapor
+
+extension OrderController {
+    struct IndexQuery: Content {
+        var status: String?
+        var page: Int?
+        var per_page: Int?
+    }
+
+    struct Page: Content {
+        var data: [OrderJSON]
+        var page: Int
+        var per_page: Int
+        var total: Int
+    }
+
+    /// Newest first. Events are left out of list entries; fetch one order for its timeline.
+    @Sendable static func index(req: Request) async throws -> Page {
+        let store = try req.currentStore
+        let query = try req.query.decode(IndexQuery.self)
+        let page = max(query.page ?? 1, 1)
+        let perPage = (query.per_page ?? 50).clamped(1, 200)
+        let storeID = try store.requireID()
+        var orders = OrderRecord.query(on: req.db).filter(\.$storeID == storeID)
+        if let status = query.status {
+            guard ShipmentStatus(rawValue: status) != nil else {
+                throw APIError(status: .unprocessableEntity, code: "unknown_status",
+                               message: "Unknown status '\(status)'.")
+            }
+            orders = orders.filter(\.$status == status)
+        }
+        let total = try await orders.copy().count()
+        let records = try await orders.sort(\.$placedAt, .descending).sort(\.$id)
+            .range((page - 1) * perPage ..< page * perPage).all()
+        let reader = TrackingReader(database: req.db)
+        var data: [OrderJSON] = []
+        for record in records {
+            if let loaded = try await reader.load(order: record) {
+                data.append(OrderJSON(loaded, site: req.application.siteURL, includeEvents: false))
+            }
+        }
+        return Page(data: data, page: page, per_page: perPage, total: total)
+    }
+}

@@ -1,0 +1,132 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// Adds parcels and their events for one store, and keeps the derived statuses of shipment and order true.
+/// The API, the demo simulator and carrier integrations all record events through here.
+struct ShipmentLedger: Sendable {
+    let book: OrderBook
+    /// Told after a change a customer could see has been committed.
+    var onOrderChanged: @Sendable (UUID) async -> Void = { _ in }
+
+    private var database: Database { book.database }
+    private var world: World { book.world }
+
+    func addShipment(_ draft: NewShipment, to orderID: UUID) async throws -> (ShipmentRecord, created: Bool) {
+        do { try draft.validate() } catch { throw APIError.validation(error.message) }
+        let order = try await book.find(orderID)
+        let number = draft.trackingNumber.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let existing = try await ShipmentRecord.query(on: database)
+            .filter(\.$storeID == book.storeID).filter(\.$orderID == orderID)
+            .filter(\.$trackingNumber == number).first() {
+            return (existing, false)
+        }
+        let now = world.now()
+        let shipment = ShipmentRecord()
+        shipment.id = world.uuid()
+        shipment.storeID = book.storeID
+        shipment.orderID = orderID
+        shipment.createdAt = now
+        shipment.updatedAt = now
+        shipment.carrier = draft.carrier
+        shipment.service = draft.service
+        shipment.trackingNumber = number
+        shipment.shippedAt = draft.shippedAt
+        shipment.items = try await resolveItems(draft.items, orderID: orderID)
+        shipment.status = ShipmentStatus.pending.rawValue
+        let window = DeliveryWindow.estimate(from: draft.shippedAt ?? now, shipped: true,
+                                             carrier: draft.carrier, timeZone: order.zone)
+        shipment.estimatedEarliest = window.earliest
+        shipment.estimatedLatest = window.latest
+        try await database.transaction { db in
+            try await shipment.create(on: db)
+            try await refreshOrder(orderID, on: db)
+        }
+        await onOrderChanged(orderID)
+        return (shipment, true)
+    }
+
+    /// Stores the event once (duplicates are recognised by content) and re-derives the statuses.
+    func record(_ draft: NewShipmentEvent, on shipmentID: UUID) async throws -> (ShipmentEventRecord, created: Bool) {
+        do { try draft.validate() } catch { throw APIError.validation(error.message) }
+        let shipment = try await book.findShipment(shipmentID)
+        let dedupeKey = SecureToken.hash(draft.dedupeKey)
+        if let duplicate = try await existingEvent(shipmentID, dedupeKey) { return (duplicate, false) }
+        let event = ShipmentEventRecord()
+        event.id = world.uuid()
+        event.createdAt = world.now()
+        event.occurredAt = draft.occurredAt
+        event.status = draft.status.rawValue
+        event.substatus = draft.substatus
+        event.message = draft.message ?? ""
+        event.location = draft.location
+        event.carrierCode = draft.carrierCode
+        event.dedupeKey = dedupeKey
+        event.storeID = book.storeID
+        event.orderID = shipment.orderID
+        event.shipmentID = shipmentID
+        do {
+            try await database.transaction { db in
+                try await lockShipment(shipmentID, on: db)
+                try await event.create(on: db)
+                try await refreshShipment(shipment, on: db)
+                try await refreshOrder(shipment.orderID, on: db)
+            }
+        } catch {
+            if let duplicate = try await existingEvent(shipmentID, dedupeKey) { return (duplicate, false) }
+            throw error
+        }
+        await onOrderChanged(shipment.orderID)
+        return (event, true)
+    }
+
+    private func existingEvent(_ shipmentID: UUID, _ dedupeKey: String) async throws -> ShipmentEventRecord? {
+        try await ShipmentEventRecord.query(on: database)
+            .filter(\.$storeID == book.storeID).filter(\.$shipmentID == shipmentID)
+            .filter(\.$dedupeKey == dedupeKey).first()
+    }
+
+    /// On PostgreSQL, two events for one parcel arriving at once are serialised so neither derivation is lost.
+    /// SQLite already serialises writers.
+    private func lockShipment(_ id: UUID, on db: Database) async throws {
+        guard let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try await sql.raw("SELECT id FROM shipments WHERE id = \(bind: id) FOR UPDATE").run()
+    }
+
+    private func refreshShipment(_ shipment: ShipmentRecord, on db: Database) async throws {
+        let events = try await ShipmentEventRecord.query(on: db)
+            .filter(\.$storeID == book.storeID).filter(\.$shipmentID == shipment.requireID()).all()
+        let derived = ShipmentStatusDerivation.derive(events.map(\.domain))
+        shipment.status = derived.status.rawValue
+        shipment.substatus = derived.substatus
+        shipment.deliveredAt = derived.deliveredAt
+        shipment.lastEventAt = derived.lastEventAt
+        shipment.updatedAt = world.now()
+        try await shipment.save(on: db)
+    }
+
+    private func refreshOrder(_ orderID: UUID, on db: Database) async throws {
+        let statuses = try await ShipmentRecord.query(on: db)
+            .filter(\.$storeID == book.storeID).filter(\.$orderID == orderID).all().map(\.shipmentStatus)
+        let summary = OrderStatusSummary.summarize(statuses)
+        guard let order = try await OrderRecord.query(on: db)
+            .filter(\.$storeID == book.storeID).filter(\.$id == orderID).first() else { return }
+        order.status = summary.status.rawValue
+        order.parcelsTotal = summary.totalParcels
+        order.parcelsDelivered = summary.deliveredParcels
+        order.revision += 1
+        order.updatedAt = world.now()
+        try await order.save(on: db)
+    }
+
+    /// Items named by SKU are matched to the order's lines so the parcel can show titles.
+    private func resolveItems(_ items: [ShipmentItem], orderID: UUID) async throws -> [ShipmentItem] {
+        guard !items.isEmpty else { return [] }
+        let lines = try await LineItemRecord.query(on: database)
+            .filter(\.$storeID == book.storeID).filter(\.$orderID == orderID).all()
+        return items.map { item in
+            guard item.title.isEmpty, let sku = item.sku, let line = lines.first(where: { $0.sku == sku }) else { return item }
+            return ShipmentItem(sku: sku, title: line.title, quantity: item.quantity)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+
+final class ShipmentRecord: Model, @unchecked Sendable {
+    static let schema = "shipments"
+
+    // managed
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
+
+    // data
+    @OptionalField(key: "carrier") var carrier: String?
+    @OptionalField(key: "service") var service: String?
+    @Field(key: "tracking_number") var trackingNumber: String
+    @OptionalField(key: "shipped_at") var shippedAt: Date?
+    @Field(key: "items") var items: [ShipmentItem]
+    @Field(key: "status") var status: String
+    @OptionalField(key: "substatus") var substatus: String?
+    @OptionalField(key: "delivered_at") var deliveredAt: Date?
+    @OptionalField(key: "last_event_at") var lastEventAt: Date?
+    @OptionalField(key: "estimated_earliest") var estimatedEarliest: String?
+    @OptionalField(key: "estimated_latest") var estimatedLatest: String?
+
+    // relationships
+    @Field(key: "store_id") var storeID: UUID
+    @Field(key: "order_id") var orderID: UUID
+
+    init() {}
+
+    var shipmentStatus: ShipmentStatus { ShipmentStatus(rawValue: status) ?? .pending }
+
+    var window: DeliveryWindow? {
+        guard let estimatedEarliest, let estimatedLatest else { return nil }
+        return DeliveryWindow(earliest: estimatedEarliest, latest: estimatedLatest)
+    }
+}
+
+final class ShipmentEventRecord: Model, @unchecked Sendable {
+    static let schema = "shipment_events"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "created_at") var createdAt: Date
+
+    @Field(key: "occurred_at") var occurredAt: Date
+    @Field(key: "status") var status: String
+    @OptionalField(key: "substatus") var substatus: String?
+    @Field(key: "message") var message: String
+    @OptionalField(key: "location") var location: String?
+    @OptionalField(key: "carrier_code") var carrierCode: String?
+    @Field(key: "dedupe_key") var dedupeKey: String
+
+    @Field(key: "store_id") var storeID: UUID
+    @Field(key: "order_id") var orderID: UUID
+    @Field(key: "shipment_id") var shipmentID: UUID
+
+    init() {}
+
+    var domain: ShipmentEvent {
+        ShipmentEvent(id: id ?? UUID(uuidString: "00000000-0000-0000-0000-000000000000")!, status: ShipmentStatus(rawValue: status) ?? .pending,
+                      substatus: substatus, occurredAt: occurredAt, recordedAt: createdAt,
+                      message: message, location: location, carrierCode: carrierCode)
+    }
+}

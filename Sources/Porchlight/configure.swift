@@ -1,0 +1,42 @@
+import Fluent
+import Vapor
+
+/// Wires the app: database, JSON conventions, middleware, services and routes. Migrates before returning.
+public func configure(_ app: Application) async throws {
+    try await configure(app, world: .live, config: .fromEnvironment())
+}
+
+func configure(_ app: Application, world: World, config: AppConfig, migrate: Bool = true) async throws {
+    let target = try DatabaseTarget.parse(config.databaseURL)
+    try app.useDatabase(target)
+    for migration in Migrations.all { app.migrations.add(migration) }
+    if let port = config.port { app.http.server.configuration.port = port }
+    app.http.server.configuration.responseCompression = .disabled
+
+    ContentConfiguration.global.use(encoder: JSONCoding.encoder, for: .json)
+    ContentConfiguration.global.use(decoder: JSONCoding.decoder, for: .json)
+
+    let pages = try await PageRenderer.load()
+    app.services = PorchlightServices(
+        world: world, config: config, database: target, pages: pages, liveUpdates: LiveUpdateHub(),
+        lookupLimits: LookupLimits(perIP: RateLimiter(limit: config.lookupLimitPerIP, window: 60),
+                                   perStore: RateLimiter(limit: config.lookupLimitPerStore, window: 60)))
+
+    app.middleware = Middlewares()
+    app.middleware.use(SecurityHeaders(world: world))
+    app.middleware.use(ErrorResponder(pages: pages))
+    app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles.path + "/", defaultFile: nil,
+                                      advancedETagComparison: false), at: .end)
+    app.lifecycle.use(LiveUpdatesShutdown())
+    app.routes.defaultMaxBodySize = "2mb"
+
+    try routes(app)
+    registerCommands(app)
+    if migrate { try await app.autoMigrate() }
+}
+
+private struct LiveUpdatesShutdown: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        await application.liveUpdates.finishAll()
+    }
+}

@@ -1,0 +1,36 @@
+import Vapor
+
+func routes(_ app: Application) throws {
+    app.get("healthz") { _ in "ok" }
+
+    // Customer pages. No account: the token in the link is the credential.
+    app.get("t", ":token", use: TrackingPageController.showOrJSON)
+    app.get("t", ":token", "live", use: TrackingLiveController.stream)
+    app.get(":slug", "track", use: LookupController.show)
+    app.on(.POST, ":slug", "track", body: .collect(maxSize: "16kb"), use: LookupController.submit)
+
+    // REST API v1
+    let api = app.grouped("api", "v1")
+    api.get("openapi.yaml", use: OpenAPIController.show)
+    let authed = api.grouped(APIKeyAuthenticator())
+    authed.get("store", use: StoreController.show)
+    authed.patch("store", use: StoreController.update)
+    authed.post("orders", use: OrderController.create)
+    authed.get("orders", use: OrderController.index)
+    authed.get("orders", ":orderID", use: OrderController.show)
+    authed.post("orders", ":orderID", "shipments", use: ShipmentController.create)
+    authed.post("shipments", ":shipmentID", "events", use: ShipmentController.createEvent)
+    api.get("**") { _ -> Response in throw APIError.notFound("That endpoint") }
+}
+
+extension TrackingPageController {
+    /// `/t/{token}.json` and `/t/{token}` share one route segment, so the suffix picks the form.
+    @Sendable static func showOrJSON(req: Request) async throws -> Response {
+        guard let raw = req.parameters.get("token") else { throw Abort(.notFound) }
+        if raw.hasSuffix(".json") {
+            req.parameters.set("token", to: String(raw.dropLast(5)))
+            return try await json(req: req)
+        }
+        return try await show(req: req)
+    }
+}

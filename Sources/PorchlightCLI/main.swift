@@ -1,0 +1,3 @@
+import Porchlight
+
+try await PorchlightMain.run()

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need, starts a throwaway
+# PostgreSQL, builds, runs the Swift suite (SQLite + PostgreSQL) and then the
+# browser tests. The browser tests run even when the Swift suite fails so one
+# run reports both; the exit code is non-zero if any step failed.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+declare -a SUMMARY=()
+FAILED=0
+
+banner() { printf '\n==> %s\n' "$*"; }
+
+# Runs one step without letting `set -e` abort the script, and records how it went.
+step() {
+    local name=$1; shift
+    local start=$SECONDS rc=0
+    banner "$name"
+    "$@" || rc=$?
+    if ((rc == 0)); then
+        SUMMARY+=("ok      $name ($((SECONDS - start))s)")
+    else
+        SUMMARY+=("FAILED  $name (exit $rc, $((SECONDS - start))s)")
+        FAILED=1
+    fi
+    return "$rc"
+}
+
+skip() {
+    SUMMARY+=("skipped $1 ($2)")
+    FAILED=1
+}
+
+summary() {
+    printf '\n==> summary\n'
+    local line
+    for line in "${SUMMARY[@]}"; do printf '  %s\n' "$line"; done
+    if ((FAILED)); then printf 'RESULT: FAILED\n'; else printf 'RESULT: all steps passed\n'; fi
+}
+
+cleanup() {
+    local rc=$?
+    scripts/postgres.sh stop || true
+    exit "$rc"
+}
+
+step "install test dependencies" scripts/install-test-deps.sh || { summary; exit 1; }
+
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+step "start PostgreSQL" scripts/postgres.sh start || { summary; exit 1; }
+
+if step "swift build --build-tests" swift build --build-tests; then
+    PORCHLIGHT_TEST_POSTGRES_URL=$(scripts/postgres.sh url)
+    export PORCHLIGHT_TEST_POSTGRES_URL
+    step "swift test (SQLite + PostgreSQL)" swift test || true
+
+    # The browser tests start the built server themselves.
+    PORCHLIGHT_BIN="$(swift build --show-bin-path || true)/porchlight"
+    export PORCHLIGHT_BIN
+    step "browser tests (pytest + headless Chromium)" .venv/bin/python -m pytest -q Tests/browser || true
+else
+    skip "swift test" "build failed"
+    skip "browser tests" "build failed"
+fi
+
+# Stop the server before the summary so the summary is the last thing printed.
+trap - EXIT
+scripts/postgres.sh stop || FAILED=1
+summary
+exit "$FAILED"
