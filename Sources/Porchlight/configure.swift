@@ -10,6 +10,7 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
     let target = try DatabaseTarget.parse(config.databaseURL)
     try app.useDatabase(target)
     for migration in Migrations.all { app.migrations.add(migration) }
+    app.fluent.migrationLogLevel = .debug
     if let port = config.port { app.http.server.configuration.port = port }
     app.http.server.configuration.responseCompression = .disabled
 

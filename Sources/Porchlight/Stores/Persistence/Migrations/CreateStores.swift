@@ -16,7 +16,7 @@ struct CreateStores: AsyncMigration {
             .field("support_url", .string)
             .field("return_policy_url", .string)
             .field("default_locale", .string, .required)
-            .field("suggestions", .json, .required)
+            .field("suggestions", .array(of: .json), .required)
             .unique(on: "slug")
             .create()
     }

@@ -10,7 +10,7 @@ struct CreateShipments: AsyncMigration {
             .field("service", .string)
             .field("tracking_number", .string, .required)
             .field("shipped_at", .datetime)
-            .field("items", .json, .required)
+            .field("items", .array(of: .json), .required)
             .field("status", .string, .required)
             .field("substatus", .string)
             .field("delivered_at", .datetime)
