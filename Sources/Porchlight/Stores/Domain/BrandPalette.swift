@@ -24,13 +24,14 @@ struct BrandPalette: Sendable, Equatable {
 
     /// Dark text on light backgrounds, white on dark: whichever contrasts more.
     static func readableText(on background: HexColor) -> HexColor {
-        background.contrastRatio(with: .nearBlack) >= background.contrastRatio(with: .white) ? .nearBlack : .white
+        let dark = background.contrastRatio(with: .nearBlack) >= minimumContrast ? HexColor.nearBlack : .black
+        return background.contrastRatio(with: dark) >= background.contrastRatio(with: .white) ? dark : .white
     }
 
     /// Moves a colour toward black or white just far enough to pass on the background.
     static func adjusted(_ color: HexColor, toReadOn background: HexColor) -> HexColor {
         if color.contrastRatio(with: background) >= minimumContrast { return color }
-        let target = readableText(on: background) == .white ? HexColor.white : .black
+        let target = readableText(on: background) == .white ? HexColor.white : HexColor.black
         var amount = 0.0
         var candidate = color
         while candidate.contrastRatio(with: background) < minimumContrast && amount < 1 {
