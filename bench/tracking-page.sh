@@ -43,12 +43,12 @@ find_binary() {
         return
     fi
     if [[ ${SKIP_BUILD:-0} != 1 ]]; then
-        log "Building the release binary: swift build -c release"
+        log "Building the release binary: swift build -c release --scratch-path .build-release"
         log "(a first release build takes about 20 minutes on a 2-core machine; later ones are incremental)"
-        swift build -c release >&2
+        swift build -c release --scratch-path .build-release >&2
     fi
     local bin
-    bin="$(swift build -c release --show-bin-path)/porchlight"
+    bin="$(swift build -c release --scratch-path .build-release --show-bin-path)/porchlight"
     [[ -x $bin ]] || die "no release binary at $bin (run without SKIP_BUILD=1 to build it)"
     printf '%s\n' "$bin"
 }

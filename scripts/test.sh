@@ -52,6 +52,8 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 step "start PostgreSQL" scripts/postgres.sh start || { summary; exit 1; }
 
+step "injected-world check" scripts/check-world.sh || true
+
 if step "swift build --build-tests" swift build --build-tests; then
     PORCHLIGHT_TEST_POSTGRES_URL=$(scripts/postgres.sh url)
     export PORCHLIGHT_TEST_POSTGRES_URL

@@ -29,3 +29,15 @@ struct WorldRandomNumberGenerator: RandomNumberGenerator {
         world.randomBytes(8).reduce(0) { ($0 << 8) | UInt64($1) }
     }
 }
+
+extension RandomNumberGenerator {
+    /// A uniform draw in [0, 1) from this generator (53 bits of it).
+    mutating func unitInterval() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A uniform whole number in the range, from this generator.
+    mutating func integer(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(unitInterval() * Double(range.count))
+    }
+}

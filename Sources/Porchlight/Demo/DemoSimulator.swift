@@ -13,7 +13,7 @@ struct DemoSimulator: Sendable {
         var rng = world.randomNumberGenerator
         while !Task.isCancelled {
             do {
-                try await world.sleep(.milliseconds(Int.random(in: 3_000...8_000, using: &rng)))
+                try await world.sleep(.milliseconds(rng.integer(in: 3_000...8_000)))
                 try await tick(using: &rng)
             } catch is CancellationError {
                 return
@@ -25,7 +25,7 @@ struct DemoSimulator: Sendable {
     }
 
     func tick<R: RandomNumberGenerator>(using rng: inout R) async throws {
-        if Double.random(in: 0..<1, using: &rng) < 0.2, try await shipWaitingOrder(using: &rng) { return }
+        if rng.unitInterval() < 0.2, try await shipWaitingOrder(using: &rng) { return }
         let open = try await ShipmentRecord.query(on: database)
             .filter(\.$storeID == storeID)
             .filter(\.$status !~ [ShipmentStatus.delivered.rawValue, ShipmentStatus.expired.rawValue])

@@ -31,6 +31,9 @@ struct TrackingPageTests {
             #expect(html.contains("Arrived at facility"))
             #expect(html.contains("https://maple.example/returns"))
             #expect(html.contains("data-status=\"InTransit\""))
+            #expect(html.contains("<title>Order 1001 · Maple &amp; Moss</title>"))
+            // A single parcel needs no "Parcel 1 of 1" heading, and must not borrow the page title for one.
+            #expect(!html.contains("parcel-title"))
         }
     }
 

@@ -30,7 +30,7 @@ struct CarrierJourney: Sendable {
             if last.substatus == "InTransit_002" {
                 return Step(status: .inTransit, substatus: "InTransit_003", message: "Departed facility", location: last.location)
             }
-            if Double.random(in: 0..<1, using: &rng) < 0.06 {
+            if rng.unitInterval() < 0.06 {
                 return Step(status: .exception, substatus: "Exception_008",
                             message: "Delayed by severe weather; the parcel is safe and will move as soon as possible",
                             location: last.location)
@@ -43,7 +43,7 @@ struct CarrierJourney: Sendable {
         case .exception:
             return Step(status: .inTransit, substatus: "InTransit_001", message: "Moving again after the delay", location: last.location)
         case .outForDelivery:
-            let roll = Double.random(in: 0..<1, using: &rng)
+            let roll = rng.unitInterval()
             let attempts = history.filter { $0.status == .attemptFail }.count
             if roll < 0.12 && attempts == 0 {
                 return Step(status: .attemptFail, substatus: "AttemptFail_002",

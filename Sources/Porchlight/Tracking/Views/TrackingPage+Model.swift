@@ -22,7 +22,7 @@ extension TrackingPage {
             let copy = PageCopy(language: presentation.language)
             var context: [String: Any] = [
                 "lang": presentation.language,
-                "title": "\(copy.order) \(loaded.order.orderNumber) · \(store.name)",
+                "page_title": "\(copy.order) \(loaded.order.orderNumber) · \(store.name)",
                 "store": BrandContext.store(store),
                 "theme": BrandContext.theme(store.branding),
                 "copy": copy.dictionary,
@@ -70,7 +70,7 @@ extension TrackingPage {
         static func parcel(_ parcel: TrackingPresentation.Parcel) -> [String: Any] {
             BrandContext.compact([
                 "id": parcel.id.uuidString.lowercased(),
-                "title": parcel.title,
+                "parcel_title": parcel.title,
                 "carrier": parcel.carrier,
                 "tracking_number": parcel.trackingNumber,
                 "status": parcel.status.rawValue,
