@@ -59,7 +59,7 @@ struct BenchSeeder {
         let journey = CarrierJourney(destination: "Springfield, IL")
         for parcel in 0..<shape.parcels {
             let shipment = ShipmentRecord()
-            shipment.id = world.uuid(); shipment.storeID = storeID; shipment.orderID = order.id!
+            shipment.id = world.uuid(); shipment.position = parcel; shipment.storeID = storeID; shipment.orderID = order.id!
             shipment.createdAt = placedAt; shipment.updatedAt = now; shipment.carrier = "UPS"
             shipment.trackingNumber = "1ZBENCH\(index)P\(parcel)"; shipment.shippedAt = placedAt
             shipment.items = [ShipmentItem(sku: "SKU-\(parcel)", title: "Item \(parcel)", quantity: 1)]

@@ -33,13 +33,8 @@ extension OrderController {
         let total = try await orders.copy().count()
         let records = try await orders.sort(\.$placedAt, .descending).sort(\.$id)
             .range((page - 1) * perPage ..< page * perPage).all()
-        let reader = TrackingReader(database: req.db)
-        var data: [OrderJSON] = []
-        for record in records {
-            if let loaded = try await reader.load(order: record) {
-                data.append(OrderJSON(loaded, site: req.application.siteURL, includeEvents: false))
-            }
-        }
+        let loaded = try await TrackingReader(database: req.db).load(orders: records, storeID: storeID, includeEvents: false)
+        let data = loaded.map { OrderJSON($0, site: req.application.siteURL, includeEvents: false) }
         return Page(data: data, page: page, per_page: perPage, total: total)
     }
 }

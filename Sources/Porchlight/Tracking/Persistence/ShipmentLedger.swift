@@ -24,6 +24,8 @@ struct ShipmentLedger: Sendable {
         let now = world.now()
         let shipment = ShipmentRecord()
         shipment.id = world.uuid()
+        shipment.position = try await ShipmentRecord.query(on: database)
+            .filter(\.$storeID == book.storeID).filter(\.$orderID == orderID).count()
         shipment.storeID = book.storeID
         shipment.orderID = orderID
         shipment.createdAt = now

@@ -10,6 +10,8 @@ final class ShipmentRecord: Model, @unchecked Sendable {
     @Field(key: "updated_at") var updatedAt: Date
 
     // data
+    /// Order of creation within the order, so "Parcel 1 of 2" stays parcel 1.
+    @Field(key: "position") var position: Int
     @OptionalField(key: "carrier") var carrier: String?
     @OptionalField(key: "service") var service: String?
     @Field(key: "tracking_number") var trackingNumber: String

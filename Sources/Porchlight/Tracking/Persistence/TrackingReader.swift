@@ -57,15 +57,26 @@ struct TrackingReader: Sendable {
     }
 
     func load(order: OrderRecord) async throws -> Loaded? {
-        let orderID = try order.requireID()
-        guard let store = try await StoreRecord.find(order.storeID, on: database) else { return nil }
+        try await load(orders: [order], storeID: order.storeID).first
+    }
+
+    /// Loads several orders of one store with the same five queries a single order takes.
+    func load(orders: [OrderRecord], storeID: UUID, includeEvents: Bool = true) async throws -> [Loaded] {
+        guard !orders.isEmpty, let store = try await StoreRecord.find(storeID, on: database) else { return [] }
+        let ids = try orders.map { try $0.requireID() }
         let items = try await LineItemRecord.query(on: database)
-            .filter(\.$storeID == order.storeID).filter(\.$orderID == orderID).sort(\.$position).all()
+            .filter(\.$storeID == storeID).filter(\.$orderID ~~ ids).sort(\.$position).all()
         let shipments = try await ShipmentRecord.query(on: database)
-            .filter(\.$storeID == order.storeID).filter(\.$orderID == orderID).sort(\.$createdAt).all()
-        let events = shipments.isEmpty ? [] : try await ShipmentEventRecord.query(on: database)
-            .filter(\.$storeID == order.storeID).filter(\.$orderID == orderID).all()
-        return Loaded(store: store, order: order, lineItems: items, shipments: shipments, events: events)
+            .filter(\.$storeID == storeID).filter(\.$orderID ~~ ids).sort(\.$position).sort(\.$createdAt).all()
+        let events = shipments.isEmpty || !includeEvents ? [] : try await ShipmentEventRecord.query(on: database)
+            .filter(\.$storeID == storeID).filter(\.$orderID ~~ ids).all()
+        let itemsByOrder = Dictionary(grouping: items, by: \.orderID)
+        let shipmentsByOrder = Dictionary(grouping: shipments, by: \.orderID)
+        let eventsByOrder = Dictionary(grouping: events, by: \.orderID)
+        return orders.map { order in
+            Loaded(store: store, order: order, lineItems: itemsByOrder[order.id!] ?? [],
+                   shipments: shipmentsByOrder[order.id!] ?? [], events: eventsByOrder[order.id!] ?? [])
+        }
     }
 
     /// Cheap check used by live pages to notice changes made by another instance.

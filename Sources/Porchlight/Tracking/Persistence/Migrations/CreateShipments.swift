@@ -6,6 +6,7 @@ struct CreateShipments: AsyncMigration {
             .id()
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
+            .field("position", .int, .required)
             .field("carrier", .string)
             .field("service", .string)
             .field("tracking_number", .string, .required)
