@@ -19,8 +19,11 @@ extension OrderController {
     @Sendable static func index(req: Request) async throws -> Page {
         let store = try req.currentStore
         let query = try req.query.decode(IndexQuery.self)
-        let page = max(query.page ?? 1, 1)
-        let perPage = (query.per_page ?? 50).clamped(1, 200)
+        let page = query.page ?? 1
+        let perPage = query.per_page ?? 50
+        guard page >= 1, (1...200).contains(perPage) else {
+            throw APIError.validation("page must be at least 1 and per_page between 1 and 200.")
+        }
         let storeID = try store.requireID()
         var orders = OrderRecord.query(on: req.db).filter(\.$storeID == storeID)
         if let status = query.status {
