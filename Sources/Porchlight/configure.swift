@@ -20,6 +20,7 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
     let pages = try await PageRenderer.load()
     app.services = PorchlightServices(
         world: world, config: config, database: target, pages: pages, liveUpdates: LiveUpdateHub(),
+        trackingCache: TrackingCache(noncePlaceholder: "nonce-" + SecureToken.base64URL(world.randomBytes(16))),
         lookupLimits: LookupLimits(perIP: RateLimiter(limit: config.lookupLimitPerIP, window: 60),
                                    perStore: RateLimiter(limit: config.lookupLimitPerStore, window: 60)))
 

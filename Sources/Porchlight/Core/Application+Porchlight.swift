@@ -7,6 +7,7 @@ struct PorchlightServices: Sendable {
     var database: DatabaseTarget
     var pages: PageRenderer
     var liveUpdates: LiveUpdateHub
+    var trackingCache: TrackingCache
     var lookupLimits: LookupLimits
 }
 
@@ -31,6 +32,8 @@ extension Application {
     var world: World { services.world }
     var pages: PageRenderer { services.pages }
     var liveUpdates: LiveUpdateHub { services.liveUpdates }
+    /// The cached reader customer pages use; the API reads through an uncached one.
+    var trackingReader: TrackingReader { TrackingReader(database: db, cache: services.trackingCache) }
     var lookupLimits: LookupLimits { services.lookupLimits }
     var siteURL: SiteURL { SiteURL(base: services.config.publicURL) }
 }

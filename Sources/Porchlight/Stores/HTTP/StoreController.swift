@@ -42,6 +42,7 @@ enum StoreController {
             store.suggestions = suggestions
         }
         store.updatedAt = req.application.world.now()
+        store.revision += 1
         try await store.save(on: req.db)
         return try StoreJSON(store, site: req.application.siteURL)
     }

@@ -8,6 +8,8 @@ final class StoreRecord: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
+    /// Bumped on every change customers can see, so cached pages notice new branding.
+    @Field(key: "revision") var revision: Int
 
     // data
     @Field(key: "slug") var slug: String
@@ -29,6 +31,7 @@ final class StoreRecord: Model, @unchecked Sendable {
         self.slug = slug
         self.createdAt = now
         self.updatedAt = now
+        self.revision = 1
         self.suggestions = []
         apply(branding)
     }

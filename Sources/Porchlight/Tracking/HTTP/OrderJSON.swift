@@ -42,7 +42,7 @@ struct OrderJSON: Content {
         estimated_delivery = TrackingSnapshotWindow.open(loaded)
         tracking_url = site.absolute(.tracking(token: order.trackingToken))
         line_items = loaded.lineItems.map {
-            LineItem(id: $0.id!, sku: $0.sku, title: $0.title, variant: $0.variant, quantity: $0.quantity,
+            LineItem(id: $0.id, sku: $0.sku, title: $0.title, variant: $0.variant, quantity: $0.quantity,
                      price: $0.price, image_url: $0.imageURL, product_type: $0.productType)
         }
         shipping_address = order.shippingAddress
@@ -73,7 +73,7 @@ struct ShipmentJSON: Content {
     var line_items: [ShipmentItem]
     var events: [EventJSON]
 
-    init(_ shipment: ShipmentRecord, events: [ShipmentEventRecord]) {
+    init(_ shipment: ShipmentRecord, events: [ShipmentEventRow]) {
         id = shipment.id!
         order_id = shipment.orderID
         carrier = shipment.carrier
@@ -85,7 +85,7 @@ struct ShipmentJSON: Content {
         delivered_at = shipment.deliveredAt
         estimated_delivery = shipment.shipmentStatus == .delivered ? nil : shipment.window
         line_items = shipment.items
-        self.events = events.sorted { ($0.occurredAt, $0.createdAt) > ($1.occurredAt, $1.createdAt) }.map(EventJSON.init)
+        self.events = events.sorted { ($0.occurredAt, $0.createdAt) > ($1.occurredAt, $1.createdAt) }.map { EventJSON($0) }
     }
 }
 
@@ -100,8 +100,8 @@ struct EventJSON: Content {
     var carrier_code: String?
     var created_at: Date
 
-    init(_ event: ShipmentEventRecord) {
-        id = event.id!
+    init(_ event: ShipmentEventRow) {
+        id = event.id
         shipment_id = event.shipmentID
         status = event.status
         substatus = event.substatus

@@ -17,7 +17,7 @@ enum ShipmentController {
         let (event, created) = try await req.shipmentLedger(store)
             .record(try body.draft(), on: req.parameters.requireUUID("shipmentID"))
         let response = Response(status: created ? .created : .ok)
-        try response.content.encode(EventJSON(event), as: .json)
+        try response.content.encode(EventJSON(ShipmentEventRow(event)), as: .json)
         return response
     }
 }

@@ -13,7 +13,6 @@ enum TrackingLiveController {
         let lastSeen = max(req.query[Int.self, at: "since"] ?? 0,
                            req.headers.first(name: "Last-Event-ID").flatMap(Int.init) ?? 0)
         let app = req.application
-        let database = req.db
         let response = Response(status: .ok)
         response.headers.replaceOrAdd(name: .contentType, value: "text/event-stream; charset=utf-8")
         response.headers.cacheControl = .init(noStore: true)
@@ -31,13 +30,13 @@ enum TrackingLiveController {
             do {
                 try await writer.write(.buffer(ByteBuffer(string: "retry: 2000\n: connected\n\n")))
                 if loaded.order.revision != sent {
-                    sent = try await sendUpdate(token: token, database: database, app: app, writer: writer) ?? sent
+                    sent = try await sendUpdate(token: token, app: app, writer: writer) ?? sent
                 }
                 for await _ in updates {
                     // A wake-up with nothing new is a heartbeat; it also notices changes made by other instances.
-                    let current = try await TrackingReader(database: database).revision(token: token) ?? sent
+                    let current = try await app.trackingReader.version(token: token)?.revision ?? sent
                     if current != sent {
-                        sent = try await sendUpdate(token: token, database: database, app: app, writer: writer) ?? sent
+                        sent = try await sendUpdate(token: token, app: app, writer: writer) ?? sent
                     } else {
                         try await writer.write(.buffer(ByteBuffer(string: ": ping\n\n")))
                     }
@@ -51,9 +50,9 @@ enum TrackingLiveController {
         return response
     }
 
-    private static func sendUpdate(token: String, database: any Database, app: Application,
+    private static func sendUpdate(token: String, app: Application,
                                    writer: any AsyncBodyStreamWriter) async throws -> Int? {
-        guard let loaded = try await TrackingReader(database: database).load(token: token) else { return nil }
+        guard let loaded = try await app.trackingReader.load(token: token) else { return nil }
         let model = TrackingPage.Model(loaded, now: app.world.now(), site: app.siteURL)
         let html = app.pages.render("order", model.orderContext)
         let payload = LiveUpdate(revision: loaded.order.revision, status: loaded.order.status,

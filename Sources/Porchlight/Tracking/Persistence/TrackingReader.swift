@@ -1,17 +1,22 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// Loads what a tracking page shows. The number of queries is fixed (order, store, items, shipments,
 /// events) however many parcels or events the order has.
 struct TrackingReader: Sendable {
     let database: Database
+    var cache: TrackingCache?
+
+    /// Every Fluent driver is also an SQL database; the read path uses it to skip model hydration.
+    private var sql: SQLDatabase { database as! SQLDatabase }
 
     struct Loaded: Sendable {
         var store: StoreRecord
         var order: OrderRecord
-        var lineItems: [LineItemRecord]
+        var lineItems: [LineItemRow]
         var shipments: [ShipmentRecord]
-        var events: [ShipmentEventRecord]
+        var events: [ShipmentEventRow]
 
         var snapshot: TrackingSnapshot {
             let eventsByShipment = Dictionary(grouping: events, by: \.shipmentID)
@@ -49,11 +54,18 @@ struct TrackingReader: Sendable {
         var productTypes: [String] { lineItems.compactMap(\.productType) }
     }
 
-    func load(token: String) async throws -> Loaded? {
-        guard SecureToken.looksLikeTrackingToken(token),
-              let order = try await OrderRecord.query(on: database).filter(\.$trackingToken == token).first()
-        else { return nil }
-        return try await load(order: order)
+    func load(token: String, knownVersion: TrackingCache.Version? = nil) async throws -> Loaded? {
+        guard SecureToken.looksLikeTrackingToken(token) else { return nil }
+        if let cache {
+            var version = knownVersion
+            if version == nil { version = try await self.version(token: token) }
+            guard let version else { return nil }
+            if let cached = cache.get(token, at: version) { return cached }
+        }
+        guard let order = try await OrderRecord.query(on: database).filter(\.$trackingToken == token).first(),
+              let loaded = try await load(order: order) else { return nil }
+        cache?.put(token, loaded)
+        return loaded
     }
 
     func load(order: OrderRecord) async throws -> Loaded? {
@@ -64,12 +76,15 @@ struct TrackingReader: Sendable {
     func load(orders: [OrderRecord], storeID: UUID, includeEvents: Bool = true) async throws -> [Loaded] {
         guard !orders.isEmpty, let store = try await StoreRecord.find(storeID, on: database) else { return [] }
         let ids = try orders.map { try $0.requireID() }
-        let items = try await LineItemRecord.query(on: database)
-            .filter(\.$storeID == storeID).filter(\.$orderID ~~ ids).sort(\.$position).all()
+        let items = try await sql.select().column("*").from(LineItemRecord.schema)
+            .where("store_id", .equal, storeID).where("order_id", .in, ids)
+            .orderBy("position").all(decoding: LineItemRow.self)
         let shipments = try await ShipmentRecord.query(on: database)
             .filter(\.$storeID == storeID).filter(\.$orderID ~~ ids).sort(\.$position).sort(\.$createdAt).all()
-        let events = shipments.isEmpty || !includeEvents ? [] : try await ShipmentEventRecord.query(on: database)
-            .filter(\.$storeID == storeID).filter(\.$orderID ~~ ids).all()
+        let events = shipments.isEmpty || !includeEvents ? [] : try await sql.select().column("*")
+            .from(ShipmentEventRecord.schema)
+            .where("store_id", .equal, storeID).where("order_id", .in, ids)
+            .all(decoding: ShipmentEventRow.self)
         let itemsByOrder = Dictionary(grouping: items, by: \.orderID)
         let shipmentsByOrder = Dictionary(grouping: shipments, by: \.orderID)
         let eventsByOrder = Dictionary(grouping: events, by: \.orderID)
@@ -79,9 +94,15 @@ struct TrackingReader: Sendable {
         }
     }
 
-    /// Cheap check used by live pages to notice changes made by another instance.
-    func revision(token: String) async throws -> Int? {
-        try await OrderRecord.query(on: database).filter(\.$trackingToken == token)
-            .field(\.$id).field(\.$revision).first()?.revision
+    /// What a cached page must match: the order's revision and the store's.
+    /// Plain SQL, because building a Fluent model costs more than the query itself.
+    func version(token: String) async throws -> TrackingCache.Version? {
+        guard let row = try await sql.raw("""
+            SELECT o.revision AS revision, s.revision AS store_revision
+            FROM orders o JOIN stores s ON s.id = o.store_id WHERE o.tracking_token = \(bind: token)
+            """).first() else { return nil }
+        return TrackingCache.Version(revision: try row.decode(column: "revision", as: Int.self),
+                                     storeRevision: try row.decode(column: "store_revision", as: Int.self))
     }
+
 }

@@ -6,6 +6,7 @@ struct CreateStores: AsyncMigration {
             .id()
             .field("created_at", .datetime, .required)
             .field("updated_at", .datetime, .required)
+            .field("revision", .int, .required)
             .field("slug", .string, .required)
             .field("name", .string, .required)
             .field("logo_url", .string)
