@@ -56,7 +56,7 @@ struct CreateLineItems: AsyncMigration {
             .field("store_id", .uuid, .required, .references("stores", "id", onDelete: .cascade))
             .field("order_id", .uuid, .required, .references("orders", "id", onDelete: .cascade))
             .create()
-        try await database.createIndex("line_items_by_order", on: "line_items", columns: ["order_id"])
+        try await database.createIndex("line_items_by_order", on: "line_items", columns: ["store_id", "order_id"])
     }
 
     func revert(on database: Database) async throws {

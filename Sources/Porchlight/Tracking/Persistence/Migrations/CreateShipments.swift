@@ -22,6 +22,8 @@ struct CreateShipments: AsyncMigration {
             .field("order_id", .uuid, .required, .references("orders", "id", onDelete: .cascade))
             .unique(on: "order_id", "tracking_number")
             .create()
+        // Every read is scoped to a store; leading with store_id keeps the planner on these indexes.
+        try await database.createIndex("shipments_by_order", on: "shipments", columns: ["store_id", "order_id"])
         try await database.createIndex("shipments_by_tracking_number", on: "shipments",
                                        columns: ["store_id", "tracking_number"])
     }
@@ -48,7 +50,7 @@ struct CreateShipmentEvents: AsyncMigration {
             .field("shipment_id", .uuid, .required, .references("shipments", "id", onDelete: .cascade))
             .unique(on: "shipment_id", "dedupe_key")
             .create()
-        try await database.createIndex("shipment_events_by_order", on: "shipment_events", columns: ["order_id"])
+        try await database.createIndex("shipment_events_by_order", on: "shipment_events", columns: ["store_id", "order_id"])
     }
 
     func revert(on database: Database) async throws {
