@@ -3,7 +3,7 @@
 # trivial route (/healthz) on the same server, with a seeded database. Prints a Markdown table.
 # See bench/README.md. Environment overrides:
 #   BENCH_ORDERS (10000)  BENCH_SHIPMENTS (2)  BENCH_EVENTS (10)  BENCH_DURATION seconds (20)
-#   BENCH_WARMUP seconds (5)  BENCH_PORT (8089)  BENCH_CONNECTIONS ("16 64")  BENCH_THREADS (2)
+#   BENCH_COLD_DURATION seconds for first-view runs (5)  BENCH_WARMUP seconds (5)  BENCH_PORT (8089)  BENCH_CONNECTIONS ("16 64")  BENCH_THREADS (2)
 #   SKIP_BUILD=1 reuse the existing release binary   PORCHLIGHT_BIN=path use this binary instead
 #   BENCH_LOOKUP_TIMING=1 also run bench/lookup-timing.sh against the seeded server
 #   BENCH_KEEP=1 keep the temporary directory (database, tokens, server log, raw wrk output)
@@ -16,6 +16,7 @@ ORDERS=${BENCH_ORDERS:-10000}
 SHIPMENTS=${BENCH_SHIPMENTS:-2}
 EVENTS=${BENCH_EVENTS:-10}
 DURATION=${BENCH_DURATION:-20}
+COLD_DURATION=${BENCH_COLD_DURATION:-5}
 WARMUP=${BENCH_WARMUP:-5}
 PORT=${BENCH_PORT:-8089}
 CONNECTIONS=${BENCH_CONNECTIONS:-16 64}
@@ -70,6 +71,18 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+start_server() {
+    "$1" serve --hostname 127.0.0.1 --port "$PORT" >>"$TMP/server.log" 2>&1 &
+    SERVER_PID=$!
+    wait_for_health
+}
+
+restart_server() {
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+    start_server "$1"
+}
+
 wait_for_health() {
     local tries=0
     until curl -fsS -o /dev/null "$BASE_URL/healthz" 2>/dev/null; do
@@ -122,41 +135,54 @@ main() {
     seed_seconds=$(awk -v a="$seed_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}')
     [[ -s $TMP/tokens.txt ]] || die "seed-bench wrote no tokens"
 
-    log "Starting porchlight serve on $BASE_URL"
-    "$bin" serve --hostname 127.0.0.1 --port "$PORT" >"$TMP/server.log" 2>&1 &
-    SERVER_PID=$!
-    wait_for_health
+    start_server "$bin"
     local sample
     sample=$(head -n 1 "$TMP/tokens.txt")
     curl -fsS -o /dev/null "$BASE_URL/t/$sample" || die "the tracking page for a seeded token did not answer 200"
 
+    # First views: a freshly started server has nothing cached, and each run is short enough
+    # (COLD_DURATION) to ask for fewer pages than there are orders, so every request is a miss.
+    local cold_rows="" conns cold
+    for conns in $CONNECTIONS; do
+        restart_server "$bin"
+        log "/t/{token} first views, $conns connections, ${COLD_DURATION}s"
+        cold=$(run_wrk "cold-c$conns" "$conns" "$COLD_DURATION" "$BASE_URL" "$TMP/tokens.txt")
+        cold_rows+="| /t/{token}, first view | $conns | $(field "$cold" requests_per_sec) | $(field "$cold" p50_ms) | $(field "$cold" p99_ms) | $(field "$cold" requests) | $(field "$cold" non2xx) |"$'\n'
+    done
+
+    # Repeat views: one pass over every order fills the page cache, as customers coming back do.
+    restart_server "$bin"
+    log "Visiting all $(wc -l <"$TMP/tokens.txt") tracking pages once"
+    sed "s|^|$BASE_URL/t/|" "$TMP/tokens.txt" | xargs -P 4 -n 100 curl -fsS -o /dev/null
     log "Warming up (${WARMUP}s each)"
     run_wrk warmup-healthz 16 "$WARMUP" "$BASE_URL/healthz" >/dev/null
     run_wrk warmup-tracking 16 "$WARMUP" "$BASE_URL" "$TMP/tokens.txt" >/dev/null
 
-    local rows="" ratios="" conns trivial tracking
+    local rows="" ratios="" trivial tracking
     for conns in $CONNECTIONS; do
         log "/healthz, $conns connections, ${DURATION}s"
         trivial=$(run_wrk "healthz-c$conns" "$conns" "$DURATION" "$BASE_URL/healthz")
-        log "/t/{token}, $conns connections, ${DURATION}s"
+        log "/t/{token} repeat views, $conns connections, ${DURATION}s"
         tracking=$(run_wrk "tracking-c$conns" "$conns" "$DURATION" "$BASE_URL" "$TMP/tokens.txt")
         local trivial_rps tracking_rps ratio
         trivial_rps=$(field "$trivial" requests_per_sec)
         tracking_rps=$(field "$tracking" requests_per_sec)
         ratio=$(awk -v a="$tracking_rps" -v b="$trivial_rps" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "n/a"}')
-        rows+="| /healthz | $conns | $trivial_rps | $(field "$trivial" p50_ms) | $(field "$trivial" p99_ms) | $(field "$trivial" non2xx) |"$'\n'
-        rows+="| /t/{token} | $conns | $tracking_rps | $(field "$tracking" p50_ms) | $(field "$tracking" p99_ms) | $(field "$tracking" non2xx) |"$'\n'
+        rows+="| /healthz | $conns | $trivial_rps | $(field "$trivial" p50_ms) | $(field "$trivial" p99_ms) | $(field "$trivial" requests) | $(field "$trivial" non2xx) |"$'\n'
+        rows+="| /t/{token}, repeat view | $conns | $tracking_rps | $(field "$tracking" p50_ms) | $(field "$tracking" p99_ms) | $(field "$tracking" requests) | $(field "$tracking" non2xx) |"$'\n'
         ratios+="| $conns | $ratio |"$'\n'
     done
 
     printf '\n### Tracking page vs trivial route\n\n'
-    printf '%s orders x %s parcels x %s events (seeded in %ss), wrk %s threads, %ss per run, release build, SQLite.\n' \
-        "$ORDERS" "$SHIPMENTS" "$EVENTS" "$seed_seconds" "$THREADS" "$DURATION"
+    printf '%s orders x %s parcels x %s events (seeded in %ss), wrk %s threads, release build, SQLite.\n' \
+        "$ORDERS" "$SHIPMENTS" "$EVENTS" "$seed_seconds" "$THREADS"
+    printf 'First views: %ss per run on a freshly started server. Repeat views: %ss per run after one visit to every page.\n' \
+        "$COLD_DURATION" "$DURATION"
     printf 'Machine: %s\n\n' "$(machine_line)"
-    printf '| route | connections | req/s | p50 ms | p99 ms | non-2xx |\n'
-    printf '| --- | ---: | ---: | ---: | ---: | ---: |\n'
-    printf '%s' "$rows"
-    printf '\n| connections | tracking/trivial throughput |\n| ---: | ---: |\n%s' "$ratios"
+    printf '| route | connections | req/s | p50 ms | p99 ms | requests | non-2xx |\n'
+    printf '| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n'
+    printf '%s%s' "$rows" "$cold_rows"
+    printf '\n| connections | repeat-view tracking/trivial throughput |\n| ---: | ---: |\n%s' "$ratios"
 
     if [[ ${BENCH_LOOKUP_TIMING:-0} == 1 ]]; then
         printf '\n'

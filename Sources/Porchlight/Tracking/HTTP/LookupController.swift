@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// Order number + email → the private link. A wrong email and an unknown order get the same answer,
@@ -20,13 +21,29 @@ enum LookupController {
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let lookupNumber = NewOrder.lookupKey(form.order_number ?? "")
         let email = EmailAddress.normalized(form.email ?? "")
-        let candidate = lookupNumber.isEmpty ? nil : try await OrderRecord.query(on: req.db)
-            .filter(\.$storeID == store.requireID()).filter(\.$lookupNumber == lookupNumber).first()
-        let emailMatches = SecureToken.constantTimeEquals(candidate?.emailNormalized ?? "\u{0}", email)
-        if let candidate, emailMatches {
-            return req.redirect(to: SitePath.tracking(token: candidate.trackingToken).path, redirectType: .normal)
+        if let token = try await matchingToken(req, storeID: store.requireID(), lookupNumber: lookupNumber, email: email) {
+            return req.redirect(to: SitePath.tracking(token: token).path, redirectType: .normal)
         }
         return render(req, store: store, form: form, notFound: true)
+    }
+
+    /// Reads two columns, never a whole model, and compares against a stand-in when no order matches,
+    /// so an unknown order and a wrong email cost the same work.
+    private static func matchingToken(_ req: Request, storeID: UUID, lookupNumber: String,
+                                      email: String) async throws -> String? {
+        let rows = lookupNumber.isEmpty ? [] : try await (req.db as! SQLDatabase).raw("""
+            SELECT email_normalized, tracking_token FROM orders
+            WHERE store_id = \(bind: storeID) AND lookup_number = \(bind: lookupNumber) LIMIT 5
+            """).all()
+        var candidates = try rows.map {
+            (try $0.decode(column: "email_normalized", as: String.self), try $0.decode(column: "tracking_token", as: String.self))
+        }
+        if candidates.isEmpty { candidates = [("\u{0}", "")] }
+        var found: String?
+        for (storedEmail, token) in candidates where SecureToken.constantTimeEquals(storedEmail, email) {
+            found = token
+        }
+        return found
     }
 
     private static func requireStore(_ req: Request) async throws -> StoreRecord {
