@@ -87,8 +87,10 @@ struct OrderAPITests {
             #expect(missing.errorCode == "not_found")
             let badStatus = try await t.send(.GET, "/api/v1/orders?status=Lost", key: store.key)
             #expect(badStatus.errorCode == "unknown_status")
-            let tooBig = try await t.send(.GET, "/api/v1/orders?per_page=201", key: store.key)
-            #expect(tooBig.errorCode == "validation_failed")
+            for query in ["per_page=201", "page=0", "page=\(Int.max)", "page=-1"] {
+                let outOfRange = try await t.send(.GET, "/api/v1/orders?\(query)", key: store.key)
+                #expect(outOfRange.errorCode == "validation_failed", "\(query)")
+            }
             let noContentType = try await t.send(.POST, "/api/v1/orders", key: store.key)
             #expect(noContentType.status == .unsupportedMediaType)
             #expect(noContentType.errorCode == "unsupported_media_type")

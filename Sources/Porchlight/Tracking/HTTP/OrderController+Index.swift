@@ -21,8 +21,9 @@ extension OrderController {
         let query = try req.query.decode(IndexQuery.self)
         let page = query.page ?? 1
         let perPage = query.per_page ?? 50
-        guard page >= 1, (1...200).contains(perPage) else {
-            throw APIError.validation("page must be at least 1 and per_page between 1 and 200.")
+        // Bounding page keeps the offset arithmetic far from overflow.
+        guard (1...1_000_000).contains(page), (1...200).contains(perPage) else {
+            throw APIError.validation("page must be between 1 and 1000000 and per_page between 1 and 200.")
         }
         let storeID = try store.requireID()
         var orders = OrderRecord.query(on: req.db).filter(\.$storeID == storeID)
