@@ -72,7 +72,7 @@ if [[ ! -x "$VENV/bin/python" ]] || ! "$VENV/bin/python" -c 'import sys' >/dev/n
 fi
 
 py_missing=()
-for mod in selenium:selenium pytest:pytest aiosmtpd:aiosmtpd; do
+for mod in selenium:selenium pytest:pytest aiosmtpd:aiosmtpd schemathesis:schemathesis; do
     "$VENV/bin/python" -c "import ${mod%%:*}" >/dev/null 2>&1 || py_missing+=("${mod##*:}")
 done
 if ((${#py_missing[@]})); then

@@ -63,9 +63,11 @@ if step "swift build --build-tests" swift build --build-tests; then
     PORCHLIGHT_BIN="$(swift build --show-bin-path || true)/porchlight"
     export PORCHLIGHT_BIN
     step "browser tests (pytest + headless Chromium)" .venv/bin/python -m pytest -q Tests/browser || true
+    step "API fuzzing (schemathesis, no 5xx)" scripts/fuzz-api.sh || true
 else
     skip "swift test" "build failed"
     skip "browser tests" "build failed"
+    skip "API fuzzing" "build failed"
 fi
 
 # Stop the server before the summary so the summary is the last thing printed.
