@@ -18,9 +18,15 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
     ContentConfiguration.global.use(decoder: JSONCoding.decoder, for: .json)
 
     let pages = try await PageRenderer.load()
+    let hub = LiveUpdateHub()
+    var relay: PostgresLiveRelay?
+    if case .postgres(let url) = target {
+        relay = PostgresLiveRelay(url: url, hub: hub, world: world, logger: app.logger)
+    }
     app.services = PorchlightServices(
-        world: world, config: config, database: target, pages: pages, liveUpdates: LiveUpdateHub(),
+        world: world, config: config, database: target, pages: pages, liveUpdates: hub,
         trackingCache: TrackingCache(noncePlaceholder: "nonce-" + SecureToken.base64URL(world.randomBytes(16))),
+        liveRelay: relay,
         lookupLimits: LookupLimits(perIP: RateLimiter(limit: config.lookupLimitPerIP, window: 60),
                                    perStore: RateLimiter(limit: config.lookupLimitPerStore, window: 60)))
 
@@ -39,6 +45,7 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
 
 private struct LiveUpdatesShutdown: LifecycleHandler {
     func shutdownAsync(_ application: Application) async {
+        application.services.liveRelay?.stop()
         await application.liveUpdates.finishAll()
     }
 }

@@ -8,6 +8,8 @@ struct PorchlightServices: Sendable {
     var pages: PageRenderer
     var liveUpdates: LiveUpdateHub
     var trackingCache: TrackingCache
+    /// Present on PostgreSQL, where several instances may serve live pages.
+    var liveRelay: PostgresLiveRelay?
     var lookupLimits: LookupLimits
 }
 
@@ -32,6 +34,12 @@ extension Application {
     var world: World { services.world }
     var pages: PageRenderer { services.pages }
     var liveUpdates: LiveUpdateHub { services.liveUpdates }
+
+    /// Wakes the live pages showing this order, on this instance and, through PostgreSQL, on the others.
+    func orderChanged(_ orderID: UUID) async {
+        await liveUpdates.publish(orderID: orderID)
+        await PostgresLiveRelay.announce(orderID, on: db)
+    }
     /// The cached reader customer pages use; the API reads through an uncached one.
     var trackingReader: TrackingReader { TrackingReader(database: db, cache: services.trackingCache) }
     var lookupLimits: LookupLimits { services.lookupLimits }

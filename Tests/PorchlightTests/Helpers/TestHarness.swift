@@ -8,6 +8,8 @@ struct TestHarness {
     let app: Application
     let clock: TestClock
     let database: TestDatabase
+    /// The fresh database's URL, for a second instance sharing it.
+    let url: String
 
     static let publicURL = "http://porchlight.test"
 
@@ -20,7 +22,7 @@ struct TestHarness {
             let config = AppConfig(databaseURL: url, publicURL: publicURL, port: nil,
                                    lookupLimitPerIP: lookupLimitPerIP, lookupLimitPerStore: lookupLimitPerStore)
             try await configure(app, world: .test(clock: clock), config: config)
-            try await body(TestHarness(app: app, clock: clock, database: database))
+            try await body(TestHarness(app: app, clock: clock, database: database, url: url))
         } catch {
             try? await app.asyncShutdown()
             await dispose()
@@ -29,6 +31,21 @@ struct TestHarness {
         }
         try await app.asyncShutdown()
         await dispose()
+    }
+
+    /// Another instance of the server on the same database, as a second process would be.
+    func withSecondInstance(_ body: (Application) async throws -> Void) async throws {
+        let second = try await Application.make(.testing)
+        do {
+            let config = AppConfig(databaseURL: url, publicURL: Self.publicURL, port: nil,
+                                   lookupLimitPerIP: 10, lookupLimitPerStore: 300)
+            try await configure(second, world: .test(clock: clock, seed: 7), config: config, migrate: false)
+            try await body(second)
+        } catch {
+            try? await second.asyncShutdown()
+            throw error
+        }
+        try await second.asyncShutdown()
     }
 
     struct CreatedStore {

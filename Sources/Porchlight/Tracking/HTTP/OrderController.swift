@@ -31,8 +31,8 @@ extension Request {
     }
 
     func shipmentLedger(_ store: StoreRecord) throws -> ShipmentLedger {
-        let hub = application.liveUpdates
-        return ShipmentLedger(book: try orderBook(store), onOrderChanged: { await hub.publish(orderID: $0) })
+        let app = application
+        return ShipmentLedger(book: try orderBook(store), onOrderChanged: { await app.orderChanged($0) })
     }
 }
 

@@ -13,6 +13,7 @@ enum TrackingLiveController {
         let lastSeen = max(req.query[Int.self, at: "since"] ?? 0,
                            req.headers.first(name: "Last-Event-ID").flatMap(Int.init) ?? 0)
         let app = req.application
+        app.services.liveRelay?.ensureListening()
         let response = Response(status: .ok)
         response.headers.replaceOrAdd(name: .contentType, value: "text/event-stream; charset=utf-8")
         response.headers.cacheControl = .init(noStore: true)

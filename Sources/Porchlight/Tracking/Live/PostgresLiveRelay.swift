@@ -1,0 +1,64 @@
+import Fluent
+import NIOConcurrencyHelpers
+import PostgresKit
+import Vapor
+
+/// Carries "this order changed" between instances that share one PostgreSQL database, so a page
+/// connected to any instance updates within moments of an event accepted by another.
+/// Started by the first live page a process serves; SQLite deployments are one process and skip it.
+final class PostgresLiveRelay: Sendable {
+    static let channel = "porchlight_live"
+
+    private let url: String
+    private let hub: LiveUpdateHub
+    private let world: World
+    private let logger: Logger
+    private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    init(url: String, hub: LiveUpdateHub, world: World, logger: Logger) {
+        self.url = url
+        self.hub = hub
+        self.world = world
+        self.logger = logger
+    }
+
+    func ensureListening() {
+        task.withLockedValue { task in
+            guard task == nil else { return }
+            task = Task { [self] in await listen() }
+        }
+    }
+
+    func stop() {
+        task.withLockedValue { $0?.cancel() }
+    }
+
+    /// Listens until stopped, reconnecting after a pause whenever the connection drops.
+    private func listen() async {
+        while !Task.isCancelled {
+            do {
+                let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+                let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+                do {
+                    try await connection.listen(on: Self.channel) { notifications in
+                        for try await notification in notifications {
+                            if let orderID = UUID(uuidString: notification.payload) { await hub.publish(orderID: orderID) }
+                        }
+                    }
+                } catch {
+                    logger.warning("Live relay lost its connection: \(String(describing: error))")
+                }
+                try? await connection.close()
+            } catch {
+                logger.warning("Live relay could not connect: \(String(describing: error))")
+            }
+            try? await world.sleep(.seconds(2))
+        }
+    }
+
+    /// Tells every listening instance, this one included, that the order changed.
+    static func announce(_ orderID: UUID, on database: Database) async {
+        guard let sql = database as? SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        try? await sql.raw("SELECT pg_notify(\(bind: channel), \(bind: orderID.uuidString))").run()
+    }
+}
