@@ -40,6 +40,15 @@ struct TrackingPresentationTests {
         #expect(spanish.headline == "Entregado el sábado a las 16:42")
     }
 
+    @Test("A window already under way is shown from today")
+    func windowFromToday() {
+        var late = snapshot([.inTransit])
+        late.parcels[0].window = DeliveryWindow(earliest: "2026-11-20", latest: "2026-11-25")
+        #expect(TrackingPresentation(late, now: .t0).headline == "On its way · arriving Sun 22 – Wed 25 Nov")
+        late.parcels[0].window = DeliveryWindow(earliest: "2026-11-18", latest: "2026-11-21")
+        #expect(TrackingPresentation(late, now: .t0).headline == "On its way")
+    }
+
     @Test("Split orders count their parcels and show one section each")
     func splitOrder() {
         let presentation = TrackingPresentation(snapshot([.delivered, .inTransit], deliveredAt: .t0), now: .t0)
@@ -68,5 +77,24 @@ struct TrackingPresentationTests {
         #expect(days.map(\.label) == ["Today", "Yesterday", "Friday 20 November"])
         #expect(days[0].lines.map(\.message) == ["Arrived"])
         #expect(days[0].lines[0].time == "06:00")
+    }
+}
+
+@Suite("Delivery windows on the page")
+struct DeliveryWindowPresentationTests {
+    @Test("A window never starts in the past, and a passed one is not promised")
+    func remaining() {
+        let window = DeliveryWindow(earliest: "2026-11-20", latest: "2026-11-25")
+        #expect(window.remaining(from: "2026-11-22") == DeliveryWindow(earliest: "2026-11-22", latest: "2026-11-25"))
+        #expect(window.remaining(from: "2026-11-19") == window)
+        #expect(window.remaining(from: "2026-11-26") == nil)
+    }
+
+    @Test("Business days skip the weekend")
+    func businessDays() {
+        let zone = TimeZone(identifier: "America/New_York")!
+        // Friday 20 November 2026, noon in New York, plus 1 business day is Monday 23.
+        let friday = Date(timeIntervalSince1970: 1_795_194_000)
+        #expect(DeliveryWindow.dayString(DeliveryWindow.addBusinessDays(1, to: friday, in: zone), zone) == "2026-11-23")
     }
 }

@@ -16,6 +16,13 @@ struct DeliveryWindow: Sendable, Equatable, Codable {
         return DeliveryWindow(earliest: dayString(earliest, timeZone), latest: dayString(latest, timeZone))
     }
 
+    /// The part of the window still ahead of `today` ("YYYY-MM-DD"); nil once it has passed,
+    /// so a page never promises a day that is already over.
+    func remaining(from today: String) -> DeliveryWindow? {
+        guard latest >= today else { return nil }
+        return DeliveryWindow(earliest: max(earliest, today), latest: latest)
+    }
+
     static func typicalTransitDays(carrier: String?) -> ClosedRange<Int> {
         switch carrier?.lowercased() ?? "" {
         case let name where name.contains("express") || name.contains("overnight"): return 1...2

@@ -68,7 +68,10 @@ struct TrackingPresentation: Sendable, Equatable {
         case .attemptFail:
             return "\(label) · \(copy.tryAgain)"
         case .pending, .infoReceived, .inTransit, .exception:
-            guard let window = snapshot.openWindow, let range = text.window(window) else { return label }
+            let today = DeliveryWindow.dayString(now, text.timeZone)
+            guard let window = snapshot.openWindow?.remaining(from: today), let range = text.window(window) else {
+                return label
+            }
             return "\(label) · \(copy.arriving(range))"
         case .availableForPickup, .expired:
             return label
