@@ -3,20 +3,16 @@ import Foundation
 /// Every path the app links to, built in one place so links and routes cannot drift apart.
 enum SitePath: Sendable {
     case tracking(token: String)
-    case trackingJSON(token: String)
     case trackingLive(token: String)
     case lookup(slug: String)
     case staticFile(String)
-    case health
 
     var path: String {
         switch self {
         case .tracking(let token): return "/t/\(token)"
-        case .trackingJSON(let token): return "/t/\(token).json"
         case .trackingLive(let token): return "/t/\(token)/live"
         case .lookup(let slug): return "/\(slug)/track"
         case .staticFile(let name): return "/static/\(name)"
-        case .health: return "/healthz"
         }
     }
 }

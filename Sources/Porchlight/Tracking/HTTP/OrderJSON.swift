@@ -39,7 +39,8 @@ struct OrderJSON: Content {
         time_zone = order.timeZone
         status = order.status
         status_summary = order.summary.phrase(locale: "en")
-        estimated_delivery = TrackingSnapshotWindow.open(loaded)
+        // A delivered order has no estimate left to give.
+        estimated_delivery = order.status == ShipmentStatus.delivered.rawValue ? nil : loaded.snapshot.openWindow
         tracking_url = site.absolute(.tracking(token: order.trackingToken))
         line_items = loaded.lineItems.map {
             LineItem(id: $0.id, sku: $0.sku, title: $0.title, variant: $0.variant, quantity: $0.quantity,
@@ -50,12 +51,6 @@ struct OrderJSON: Content {
             ShipmentJSON($0, events: includeEvents ? events[$0.id!] ?? [] : [])
         }
         created_at = order.createdAt
-    }
-}
-
-enum TrackingSnapshotWindow {
-    static func open(_ loaded: TrackingReader.Loaded) -> DeliveryWindow? {
-        loaded.order.status == ShipmentStatus.delivered.rawValue ? nil : loaded.snapshot.openWindow
     }
 }
 

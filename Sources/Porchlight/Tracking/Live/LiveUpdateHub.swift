@@ -27,6 +27,4 @@ actor LiveUpdateHub {
         subscribers.values.forEach { $0.values.forEach { $0.finish() } }
         subscribers = [:]
     }
-
-    var subscriberCount: Int { subscribers.values.reduce(0) { $0 + $1.count } }
 }

@@ -24,7 +24,6 @@ struct PageCopy {
             "progress": es ? "Progreso de la entrega" : "Delivery progress",
             "live": es ? "Esta página se actualiza sola." : "This page updates by itself.",
             "shipping_to": es ? "Envío a" : "Shipping to",
-            "quantity": es ? "Cantidad" : "Qty",
         ]
     }
 }
