@@ -16,7 +16,7 @@ struct DemoCommand: AsyncCommand {
         let seeded = try await DemoSeeder(database: app.db, world: app.world, publicURL: app.siteURL.base).seed()
         let simulator = DemoSimulator(ledger: ShipmentLedger(
             book: OrderBook(database: app.db, world: app.world, storeID: try seeded.store.requireID()),
-            onOrderChanged: { await app.orderChanged($0) }))
+            onOrderChanged: { await app.orderChanged($0) }), featuredOrderID: seeded.featuredOrderID)
         let task = Task { await simulator.run() }
         app.lifecycle.use(CancelOnShutdown(task: task))
 

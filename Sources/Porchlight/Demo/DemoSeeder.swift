@@ -3,6 +3,9 @@ import Foundation
 
 /// Fills a fresh database with the demo store and about twenty orders at every stage of delivery.
 struct DemoSeeder {
+    /// The order the banner links to: its label has just been created, so it has a journey ahead.
+    static let featuredIndex = 3
+
     let database: Database
     let world: World
     let publicURL: String
@@ -10,6 +13,7 @@ struct DemoSeeder {
     struct Seeded {
         var store: StoreRecord
         var apiKey: String
+        var featuredOrderID: UUID
         var featuredToken: String
         var featuredOrderNumber: String
         var featuredEmail: String
@@ -27,7 +31,7 @@ struct DemoSeeder {
         let storeID = try created.store.requireID()
         let book = OrderBook(database: database, world: world, storeID: storeID)
         let ledger = ShipmentLedger(book: book)
-        var featured = (token: "", number: "", email: "")
+        var featured = (id: UUID?.none, token: "", number: "", email: "")
         let now = world.now()
         for (index, plan) in DemoCatalog.plans.enumerated() {
             let customer = DemoCatalog.customers[index % DemoCatalog.customers.count]
@@ -43,7 +47,7 @@ struct DemoSeeder {
                                                city: customer.city, region: customer.region,
                                                postalCode: "0\(2100 + index)", country: customer.country),
                 locale: customer.locale, timeZone: customer.timeZone), idempotencyKey: nil).order
-            if index == 6 { featured = (order.trackingToken, order.orderNumber, order.email) }
+            if index == Self.featuredIndex { featured = (order.id, order.trackingToken, order.orderNumber, order.email) }
             for (parcelIndex, target) in plan.enumerated() {
                 let journey = CarrierJourney(destination: "\(customer.city), \(customer.region)")
                 let steps = journey.scripted(until: target)
@@ -63,7 +67,7 @@ struct DemoSeeder {
                 }
             }
         }
-        return Seeded(store: created.store, apiKey: created.apiKey, featuredToken: featured.token,
+        return Seeded(store: created.store, apiKey: created.apiKey, featuredOrderID: featured.id ?? storeID, featuredToken: featured.token,
                       featuredOrderNumber: featured.number, featuredEmail: featured.email)
     }
 }

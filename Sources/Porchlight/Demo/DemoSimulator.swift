@@ -4,6 +4,8 @@ import Foundation
 /// Keeps the demo alive: every few seconds one parcel takes its next step, or a waiting order ships.
 struct DemoSimulator: Sendable {
     let ledger: ShipmentLedger
+    /// The order whose link the banner prints: it moves more often, so a new user sees it change.
+    var featuredOrderID: UUID?
     var database: Database { ledger.book.database }
     var world: World { ledger.book.world }
     var storeID: UUID { ledger.book.storeID }
@@ -30,7 +32,9 @@ struct DemoSimulator: Sendable {
             .filter(\.$storeID == storeID)
             .filter(\.$status !~ [ShipmentStatus.delivered.rawValue, ShipmentStatus.expired.rawValue])
             .all()
-        guard let shipment = open.randomElement(using: &rng) else { return }
+        let featured = open.filter { $0.orderID == featuredOrderID }
+        let pool = !featured.isEmpty && rng.unitInterval() < 0.3 ? featured : open
+        guard let shipment = pool.randomElement(using: &rng) else { return }
         let order = try await ledger.book.find(shipment.orderID)
         let events = try await ShipmentEventRecord.query(on: database)
             .filter(\.$storeID == storeID).filter(\.$shipmentID == shipment.requireID()).all()
