@@ -6,6 +6,7 @@
 #   BENCH_COLD_DURATION seconds for first-view runs (5)  BENCH_WARMUP seconds (5)  BENCH_PORT (8089)  BENCH_CONNECTIONS ("16 64")  BENCH_THREADS (2)
 #   SKIP_BUILD=1 reuse the existing release binary   PORCHLIGHT_BIN=path use this binary instead
 #   BENCH_LOOKUP_TIMING=1 also run bench/lookup-timing.sh against the seeded server
+#   BENCH_DATABASE_URL=postgres://… run on an empty PostgreSQL database instead of SQLite
 #   BENCH_KEEP=1 keep the temporary directory (database, tokens, server log, raw wrk output)
 set -euo pipefail
 
@@ -118,7 +119,8 @@ main() {
     local bin
     bin=$(find_binary)
     TMP=$(mktemp -d -t porchlight-bench.XXXXXX)
-    export DATABASE_URL="sqlite://$TMP/bench.sqlite"
+    # BENCH_DATABASE_URL points the run at an empty PostgreSQL database instead of a fresh SQLite file.
+    export DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$TMP/bench.sqlite}"
     export PUBLIC_URL="$BASE_URL"
     export LOG_LEVEL=warning
     # The lookup form is rate limited per IP; lookup-timing.sh sends hundreds of attempts from one address.
@@ -174,8 +176,8 @@ main() {
     done
 
     printf '\n### Tracking page vs trivial route\n\n'
-    printf '%s orders x %s parcels x %s events (seeded in %ss), wrk %s threads, release build, SQLite.\n' \
-        "$ORDERS" "$SHIPMENTS" "$EVENTS" "$seed_seconds" "$THREADS"
+    printf '%s orders x %s parcels x %s events (seeded in %ss), wrk %s threads, release build, %s.\n' \
+        "$ORDERS" "$SHIPMENTS" "$EVENTS" "$seed_seconds" "$THREADS" "${DATABASE_URL%%:*}"
     printf 'First views: %ss per run on a freshly started server. Repeat views: %ss per run after one visit to every page.\n' \
         "$COLD_DURATION" "$DURATION"
     printf 'Machine: %s\n\n' "$(machine_line)"
