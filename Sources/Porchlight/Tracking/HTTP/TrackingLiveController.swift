@@ -31,13 +31,14 @@ enum TrackingLiveController {
             do {
                 try await writer.write(.buffer(ByteBuffer(string: "retry: 2000\n: connected\n\n")))
                 if loaded.order.revision != sent {
-                    sent = try await sendUpdate(token: token, app: app, writer: writer) ?? sent
+                    sent = try await send(loaded, app: app, writer: writer)
                 }
                 for await _ in updates {
                     // A wake-up with nothing new is a heartbeat; it also notices changes made by other instances.
-                    let current = try await app.trackingReader.version(token: token)?.revision ?? sent
-                    if current != sent {
-                        sent = try await sendUpdate(token: token, app: app, writer: writer) ?? sent
+                    guard let version = try await app.trackingReader.version(token: token) else { break }
+                    if version.revision != sent,
+                       let current = try await app.trackingReader.load(token: token, knownVersion: version) {
+                        sent = try await send(current, app: app, writer: writer)
                     } else {
                         try await writer.write(.buffer(ByteBuffer(string: ": ping\n\n")))
                     }
@@ -51,9 +52,9 @@ enum TrackingLiveController {
         return response
     }
 
-    private static func sendUpdate(token: String, app: Application,
-                                   writer: any AsyncBodyStreamWriter) async throws -> Int? {
-        guard let loaded = try await app.trackingReader.load(token: token) else { return nil }
+    /// Writes one `update` event and returns the revision it carried.
+    private static func send(_ loaded: TrackingReader.Loaded, app: Application,
+                             writer: any AsyncBodyStreamWriter) async throws -> Int {
         let model = TrackingPage.Model(loaded, now: app.world.now(), site: app.siteURL)
         let html = app.pages.render("order", model.orderContext)
         let payload = LiveUpdate(revision: loaded.order.revision, status: loaded.order.status,

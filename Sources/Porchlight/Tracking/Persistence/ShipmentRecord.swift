@@ -58,9 +58,5 @@ final class ShipmentEventRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var domain: ShipmentEvent {
-        ShipmentEvent(id: id ?? UUID(uuidString: "00000000-0000-0000-0000-000000000000")!, status: ShipmentStatus(rawValue: status) ?? .pending,
-                      substatus: substatus, occurredAt: occurredAt, recordedAt: createdAt,
-                      message: message, location: location, carrierCode: carrierCode)
-    }
+    var domain: ShipmentEvent { ShipmentEventRow(self).domain }
 }
