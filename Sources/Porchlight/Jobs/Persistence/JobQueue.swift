@@ -1,0 +1,99 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// The durable queue, stored in the `jobs` table. Producers enqueue inside their own transaction,
+/// so a job exists exactly when the change that caused it was committed.
+struct JobQueue: Sendable {
+    let database: Database
+    let world: World
+
+    private var sql: SQLDatabase { database.sql }
+
+    /// Adds the job unless the store already has one with the same unique key.
+    /// Returns false when the key was taken.
+    @discardableResult
+    static func enqueue(_ job: NewJob, storeID: UUID, on database: Database, world: World) async throws -> Bool {
+        let sql = database.sql
+        let now = world.now()
+        let rows = try await sql.raw("""
+            INSERT INTO jobs (id, created_at, updated_at, type, payload, state, run_at, priority, unique_key,
+                              attempts, max_attempts, store_id)
+            VALUES (\(bind: world.uuid()), \(bind: now), \(bind: now), \(bind: job.type), \(bind: job.payload),
+                    'queued', \(bind: job.runAt), \(bind: job.priority), \(bind: job.uniqueKey),
+                    0, \(bind: job.maxAttempts), \(bind: storeID))
+            ON CONFLICT (store_id, unique_key) DO NOTHING
+            RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
+    func enqueue(_ job: NewJob, storeID: UUID) async throws -> Bool {
+        try await Self.enqueue(job, storeID: storeID, on: database, world: world)
+    }
+
+    /// Leases up to `limit` due jobs to `worker`: queued ones whose time has come, and running
+    /// ones whose worker's lease ran out (it crashed or hung). On PostgreSQL, SKIP LOCKED lets
+    /// many workers claim side by side without waiting on or double-taking each other's rows.
+    func claim(worker: String, limit: Int, lease: Double) async throws -> [ClaimedJob] {
+        let now = world.now()
+        let lock: SQLQueryString = database.isPostgres ? "FOR UPDATE SKIP LOCKED" : ""
+        let rows = try await sql.raw("""
+            UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = \(bind: worker),
+                lease_until = \(bind: now.addingTimeInterval(lease)), updated_at = \(bind: now)
+            WHERE id IN (
+                SELECT id FROM jobs
+                WHERE (state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now))
+                ORDER BY priority DESC, run_at ASC
+                LIMIT \(bind: limit)
+                \(lock))
+            RETURNING id, store_id, type, payload, attempts, max_attempts
+            """).all()
+        return try rows.map { row in
+            ClaimedJob(id: try row.decode(column: "id", as: UUID.self),
+                       storeID: try row.decode(column: "store_id", as: UUID.self),
+                       type: try row.decode(column: "type", as: String.self),
+                       payload: try row.decode(column: "payload", as: String.self),
+                       attempts: try row.decode(column: "attempts", as: Int.self),
+                       maxAttempts: try row.decode(column: "max_attempts", as: Int.self))
+        }
+    }
+
+    /// Only the worker holding the lease may settle a job, so a worker that lost its lease
+    /// to another cannot overwrite that one's outcome.
+    func complete(_ job: ClaimedJob, worker: String) async throws {
+        let now = world.now()
+        try await sql.raw("""
+            UPDATE jobs SET state = 'done', finished_at = \(bind: now), updated_at = \(bind: now),
+                lease_until = NULL, last_error = NULL
+            WHERE id = \(bind: job.id) AND locked_by = \(bind: worker) AND state = 'running'
+            """).run()
+    }
+
+    func reschedule(_ job: ClaimedJob, worker: String, at date: Date) async throws {
+        try await sql.raw("""
+            UPDATE jobs SET state = 'queued', run_at = \(bind: date), attempts = attempts - 1,
+                lease_until = NULL, locked_by = NULL, updated_at = \(bind: world.now())
+            WHERE id = \(bind: job.id) AND locked_by = \(bind: worker) AND state = 'running'
+            """).run()
+    }
+
+    /// Schedules another attempt after a backoff, or moves the job to the dead letters.
+    func fail(_ job: ClaimedJob, worker: String, error: String, permanent: Bool, policy: JobRetryPolicy) async throws {
+        let now = world.now()
+        var generator = world.randomNumberGenerator
+        let dead = permanent || job.attempts >= job.maxAttempts
+        let retryAt = now.addingTimeInterval(policy.delay(afterAttempt: job.attempts, jitter: generator.unitInterval()))
+        try await sql.raw("""
+            UPDATE jobs SET state = \(bind: dead ? JobState.dead.rawValue : JobState.queued.rawValue),
+                run_at = \(bind: dead ? now : retryAt), last_error = \(bind: String(error.prefix(2_000))),
+                finished_at = \(bind: dead ? now : nil), lease_until = NULL, locked_by = NULL, updated_at = \(bind: now)
+            WHERE id = \(bind: job.id) AND locked_by = \(bind: worker) AND state = 'running'
+            """).run()
+    }
+
+    /// Hands a job back untouched, e.g. when the worker is shutting down before running it.
+    func release(_ job: ClaimedJob, worker: String) async throws {
+        try await reschedule(job, worker: worker, at: world.now())
+    }
+}

@@ -1,0 +1,32 @@
+import Fluent
+import SQLKit
+
+struct CreateJobs: AsyncMigration {
+    func prepare(on database: Database) async throws {
+        try await database.schema("jobs")
+            .id()
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .field("type", .string, .required)
+            .field("payload", .string, .required)
+            .field("state", .string, .required)
+            .field("run_at", .datetime, .required)
+            .field("priority", .int, .required)
+            .field("unique_key", .string)
+            .field("attempts", .int, .required)
+            .field("max_attempts", .int, .required)
+            .field("locked_by", .string)
+            .field("lease_until", .datetime)
+            .field("last_error", .string)
+            .field("finished_at", .datetime)
+            .field("store_id", .uuid, .required, .references("stores", "id", onDelete: .cascade))
+            .unique(on: "store_id", "unique_key")
+            .create()
+        try await database.createIndex("jobs_due", on: "jobs", columns: ["state", "run_at"])
+        try await database.createIndex("jobs_by_store", on: "jobs", columns: ["store_id", "state"])
+    }
+
+    func revert(on database: Database) async throws {
+        try await database.schema("jobs").delete()
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Logging
+
+/// What runs a job of one type. Throwing retries it with backoff; `PermanentJobError` dead-letters it.
+typealias JobHandler = @Sendable (ClaimedJob) async throws -> JobResult
+
+struct JobWorkerSettings: Sendable {
+    /// Jobs run side by side by one worker.
+    var concurrency = 8
+    /// Seconds a claimed job stays ours; if the worker dies, another may take it after this.
+    var lease: Double = 120
+    var idlePoll: Duration = .milliseconds(500)
+    var retryPolicy = JobRetryPolicy()
+}
+
+/// Claims due jobs in batches, runs them with their handlers and settles each one.
+/// Many workers, in one process or many, can share a queue.
+struct JobWorker: Sendable {
+    let queue: JobQueue
+    let handlers: [String: JobHandler]
+    let name: String
+    var settings = JobWorkerSettings()
+    let metrics: JobMetrics
+    let logger: Logger
+
+    /// Runs until the surrounding task is cancelled. Jobs already started are let finish,
+    /// so shutting down never cuts a send in half.
+    func run() async {
+        logger.info("Job worker \(name) started", metadata: ["concurrency": "\(settings.concurrency)"])
+        while !Task.isCancelled {
+            let ran: Int
+            do { ran = try await runBatch() } catch {
+                logger.warning("Job worker could not claim jobs: \(String(reflecting: error))")
+                ran = 0
+            }
+            if ran == 0 { try? await queue.world.sleep(settings.idlePoll) }
+        }
+        logger.info("Job worker \(name) stopped")
+    }
+
+    /// Runs every job that is due now, including those that come due by retrying, then returns
+    /// how many ran. Tests and `porchlight worker --drain` use it.
+    @discardableResult
+    func drain() async throws -> Int {
+        var total = 0
+        while true {
+            let ran = try await runBatch()
+            if ran == 0 { return total }
+            total += ran
+        }
+    }
+
+    private func runBatch() async throws -> Int {
+        let jobs = try await queue.claim(worker: name, limit: settings.concurrency, lease: settings.lease)
+        guard !jobs.isEmpty else { return 0 }
+        await withTaskGroup(of: Void.self) { group in
+            for job in jobs {
+                // An unstructured task is not cancelled with the worker, so a job always runs to its end.
+                group.addTask { await Task { await execute(job) }.value }
+            }
+        }
+        return jobs.count
+    }
+
+    private func execute(_ job: ClaimedJob) async {
+        let started = ContinuousClock.now
+        do {
+            guard let handler = handlers[job.type] else { throw PermanentJobError("No handler for job type '\(job.type)'") }
+            switch try await handler(job) {
+            case .done:
+                try await queue.complete(job, worker: name)
+                metrics.completed(job.type, seconds: started.duration(to: .now))
+            case .reschedule(let date):
+                try await queue.reschedule(job, worker: name, at: date)
+            }
+        } catch {
+            let permanent = error is PermanentJobError || (error as? MailError)?.isPermanent == true
+            let message = String(describing: error)
+            logger.warning("Job \(job.type) \(job.id) failed (attempt \(job.attempts)/\(job.maxAttempts)): \(message)")
+            metrics.failed(job.type)
+            do {
+                try await queue.fail(job, worker: name, error: message, permanent: permanent, policy: settings.retryPolicy)
+            } catch {
+                // Its lease will expire and another worker will pick it up again.
+                logger.error("Could not record the failure of job \(job.id): \(String(reflecting: error))")
+            }
+        }
+    }
+}
