@@ -39,6 +39,7 @@ missing=()
 pg_bin_dir >/dev/null || missing+=(postgresql)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 pick_python >/dev/null || missing+=(python3-venv)
 
 if ((${#missing[@]})); then
