@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # The one test command: installs what the tests need, starts a throwaway
-# PostgreSQL, builds, runs the Swift suite (SQLite + PostgreSQL) and then the
-# browser tests. The browser tests run even when the Swift suite fails so one
+# PostgreSQL and SMTP sinks, builds, runs the Swift suite (SQLite + PostgreSQL),
+# the browser tests and the crash test of the job queue. The browser tests run even when the Swift suite fails so one
 # run reports both; the exit code is non-zero if any step failed.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+source scripts/smtp-sinks.sh
 
 declare -a SUMMARY=()
 FAILED=0
@@ -41,6 +42,7 @@ summary() {
 
 cleanup() {
     local rc=$?
+    stop_smtp_sinks
     scripts/postgres.sh stop || true
     exit "$rc"
 }
@@ -51,6 +53,7 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 step "start PostgreSQL" scripts/postgres.sh start || { summary; exit 1; }
+step "start SMTP sinks (aiosmtpd)" start_smtp_sinks || { summary; exit 1; }
 
 step "injected-world check" scripts/check-world.sh || true
 
@@ -63,6 +66,8 @@ if step "swift build --build-tests" swift build --build-tests; then
     PORCHLIGHT_BIN="$(swift build --show-bin-path || true)/porchlight"
     export PORCHLIGHT_BIN
     step "browser tests (pytest + headless Chromium)" .venv/bin/python -m pytest -q Tests/browser || true
+    step "exactly-once under SIGKILL (worker processes + real SMTP)" \
+        .venv/bin/python -m pytest -q Tests/system || true
     step "API fuzzing (schemathesis, no 5xx)" scripts/fuzz-api.sh || true
 else
     skip "swift test" "build failed"
@@ -72,6 +77,7 @@ fi
 
 # Stop the server before the summary so the summary is the last thing printed.
 trap - EXIT
+stop_smtp_sinks
 scripts/postgres.sh stop || FAILED=1
 summary
 exit "$FAILED"

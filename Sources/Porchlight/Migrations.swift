@@ -11,5 +11,9 @@ enum Migrations {
         CreateLineItems(),
         CreateShipments(),
         CreateShipmentEvents(),
+        // 003 the durable job queue, and the messages it sends
+        CreateJobs(),
+        CreateMessages(),
+        CreateMessageSupport(),
     ]
 }

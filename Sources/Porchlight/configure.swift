@@ -1,4 +1,5 @@
 import Fluent
+import Prometheus
 import Vapor
 
 /// Wires the app: database, JSON conventions, middleware, services and routes. Migrates before returning.
@@ -28,7 +29,9 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
         trackingCache: TrackingCache(noncePlaceholder: "nonce-" + SecureToken.base64URL(world.randomBytes(16))),
         liveRelay: relay,
         lookupLimits: LookupLimits(perIP: RateLimiter(limit: config.lookupLimitPerIP, window: 60),
-                                   perStore: RateLimiter(limit: config.lookupLimitPerStore, window: 60)))
+                                   perStore: RateLimiter(limit: config.lookupLimitPerStore, window: 60)),
+        messageTemplates: try MessageTemplates.load(), mailRoute: try makeMailRoute(app, config: config),
+        metricsRegistry: PrometheusCollectorRegistry())
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders(world: world))
@@ -41,6 +44,21 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
     try routes(app)
     registerCommands(app)
     if migrate { try await app.autoMigrate() }
+}
+
+/// Real SMTP when `SMTP_URL` is set; otherwise the development outbox.
+private func makeMailRoute(_ app: Application, config: AppConfig) throws -> MailRoute {
+    guard let url = config.smtpURL else { return .outbox }
+    let mailer = SMTPMailer(settings: try SMTPSettings(url: url), eventLoopGroup: app.eventLoopGroup,
+                            logger: app.logger, tlsTrustRootsFile: config.smtpCAFile,
+                            maxConnections: config.workerConcurrency)
+    app.lifecycle.use(MailerShutdown(mailer: mailer))
+    return .smtp(mailer, CommitGate())
+}
+
+private struct MailerShutdown: LifecycleHandler {
+    let mailer: SMTPMailer
+    func shutdownAsync(_ application: Application) async { await mailer.shutdown() }
 }
 
 private struct LiveUpdatesShutdown: LifecycleHandler {

@@ -8,6 +8,15 @@ func routes(_ app: Application) throws {
     app.get("t", ":token", "live", use: TrackingLiveController.stream)
     app.get(":slug", "track", use: LookupController.show)
     app.on(.POST, ":slug", "track", body: .collect(maxSize: "16kb"), use: LookupController.submit)
+    app.get("t", ":token", "unsubscribe", use: EmailLinkController.unsubscribePage)
+    app.on(.POST, "t", ":token", "unsubscribe", body: .collect(maxSize: "16kb"), use: EmailLinkController.unsubscribe)
+    app.get("t", ":token", "review", use: EmailLinkController.rate)
+    app.on(.POST, "t", ":token", "review", body: .collect(maxSize: "16kb"), use: EmailLinkController.comment)
+
+    // Operators: the development outbox (this machine only) and Prometheus metrics.
+    app.get("admin", "outbox", use: OutboxController.index)
+    app.get("admin", "outbox", ":emailID", use: OutboxController.show)
+    app.get("metrics", use: MetricsController.show)
 
     // REST API v1
     let api = app.grouped("api", "v1")
@@ -19,7 +28,19 @@ func routes(_ app: Application) throws {
     authed.get("orders", use: OrderController.index)
     authed.get("orders", ":orderID", use: OrderController.show)
     authed.post("orders", ":orderID", "shipments", use: ShipmentController.create)
+    authed.patch("orders", ":orderID", use: OrderStateController.update)
+    authed.get("orders", ":orderID", "messages", use: MessageController.index)
     authed.post("shipments", ":shipmentID", "events", use: ShipmentController.createEvent)
+    authed.get("message-settings", use: MessageSettingsController.show)
+    authed.put("message-settings", use: MessageSettingsController.update)
+    authed.get("message-templates", use: MessageTemplateController.index)
+    authed.get("message-templates", ":type", ":locale", use: MessageTemplateController.show)
+    authed.put("message-templates", ":type", ":locale", use: MessageTemplateController.update)
+    authed.delete("message-templates", ":type", ":locale", use: MessageTemplateController.delete)
+    authed.post("message-templates", ":type", ":locale", "preview", use: MessageTemplateController.preview)
+    authed.post("message-templates", ":type", ":locale", "test", use: MessageTemplateController.test)
+    authed.get("jobs", use: JobController.index)
+    authed.post("jobs", ":jobID", "retry", use: JobController.retry)
     api.get("**") { _ -> Response in throw APIError.notFound("That endpoint") }
 }
 

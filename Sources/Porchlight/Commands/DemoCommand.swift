@@ -13,10 +13,10 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let seeded = try await DemoSeeder(database: app.db, world: app.world, publicURL: app.siteURL.base).seed()
-        let simulator = DemoSimulator(ledger: ShipmentLedger(
-            book: OrderBook(database: app.db, world: app.world, storeID: try seeded.store.requireID()),
-            onOrderChanged: { await app.orderChanged($0) }), featuredOrderID: seeded.featuredOrderID)
+        let seeded = try await DemoSeeder(database: app.db, world: app.world, publicURL: app.siteURL.base,
+                                          hooks: app.trackingHooks).seed()
+        let simulator = DemoSimulator(ledger: app.shipmentLedger(storeID: try seeded.store.requireID()),
+                                      featuredOrderID: seeded.featuredOrderID)
         let task = Task { await simulator.run() }
         app.lifecycle.use(CancelOnShutdown(task: task))
 

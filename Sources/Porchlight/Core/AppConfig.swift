@@ -7,6 +7,16 @@ struct AppConfig: Sendable {
     var port: Int?
     var lookupLimitPerIP: Int
     var lookupLimitPerStore: Int
+    /// `smtp://user:pass@host:port` or `smtps://…`; without it mail goes to the development outbox.
+    var smtpURL: String? = nil
+    /// A PEM file of extra trusted roots, for a mail server with a private certificate.
+    var smtpCAFile: String? = nil
+    /// The address mail is sent from; the store's name is shown in front of it.
+    var mailFrom: String = "notifications@porchlight.local"
+    /// Jobs one worker runs side by side.
+    var workerConcurrency: Int = 8
+    /// Seconds a worker holds a claimed job; a crashed worker's jobs are taken over after this.
+    var jobLeaseSeconds: Double = 120
 
     static let defaultDatabaseURL = "sqlite://porchlight.sqlite"
 
@@ -19,7 +29,12 @@ struct AppConfig: Sendable {
             publicURL: publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL,
             port: port,
             lookupLimitPerIP: env["LOOKUP_LIMIT_PER_IP"].flatMap(Int.init) ?? 10,
-            lookupLimitPerStore: env["LOOKUP_LIMIT_PER_STORE"].flatMap(Int.init) ?? 300
+            lookupLimitPerStore: env["LOOKUP_LIMIT_PER_STORE"].flatMap(Int.init) ?? 300,
+            smtpURL: env["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            smtpCAFile: env["SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 },
+            mailFrom: env["MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "notifications@porchlight.local",
+            workerConcurrency: env["WORKER_CONCURRENCY"].flatMap(Int.init).map { max(1, min($0, 64)) } ?? 8,
+            jobLeaseSeconds: env["JOB_LEASE_SECONDS"].flatMap(Double.init).map { max(1, $0) } ?? 120
         )
     }
 }

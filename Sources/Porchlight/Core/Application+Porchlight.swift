@@ -1,3 +1,5 @@
+import Metrics
+import Prometheus
 import Vapor
 
 /// The app-wide services, stored once on the application at configure time.
@@ -11,6 +13,9 @@ struct PorchlightServices: Sendable {
     /// Present on PostgreSQL, where several instances may serve live pages.
     var liveRelay: PostgresLiveRelay?
     var lookupLimits: LookupLimits
+    var messageTemplates: MessageTemplates
+    var mailRoute: MailRoute
+    var metricsRegistry: PrometheusCollectorRegistry
 }
 
 struct LookupLimits: Sendable {
@@ -44,4 +49,35 @@ extension Application {
     var trackingReader: TrackingReader { TrackingReader(database: db, cache: services.trackingCache) }
     var lookupLimits: LookupLimits { services.lookupLimits }
     var siteURL: SiteURL { SiteURL(base: services.config.publicURL) }
+
+    /// Every order change goes through here, so the message journey hears of all of them.
+    var trackingHooks: TrackingHooks { MessageScheduler(world: world).hooks }
+
+    func orderBook(storeID: UUID) -> OrderBook {
+        OrderBook(database: db, world: world, storeID: storeID, hooks: trackingHooks)
+    }
+
+    func shipmentLedger(storeID: UUID) -> ShipmentLedger {
+        ShipmentLedger(book: orderBook(storeID: storeID), onOrderChanged: { [self] in await orderChanged($0) })
+    }
+
+    var jobMetrics: JobMetrics { JobMetrics(factory: PrometheusMetricsFactory(registry: services.metricsRegistry)) }
+
+    var messageSender: MessageSender {
+        MessageSender(database: db, world: world, templates: services.messageTemplates, site: siteURL,
+                      route: services.mailRoute, composer: MailComposer(fromAddress: services.config.mailFrom),
+                      metrics: jobMetrics)
+    }
+
+    /// A worker with every job type this app knows how to run.
+    func makeWorker(name: String? = nil) -> JobWorker {
+        let sender = messageSender
+        var settings = JobWorkerSettings()
+        settings.concurrency = services.config.workerConcurrency
+        settings.lease = services.config.jobLeaseSeconds
+        return JobWorker(queue: JobQueue(database: db, world: world),
+                         handlers: [MessageScheduler.jobType: { try await sender.handle($0) }],
+                         name: name ?? "worker-\(getpid())-\(world.uuid().uuidString.prefix(8).lowercased())",
+                         settings: settings, metrics: jobMetrics, logger: logger)
+    }
 }

@@ -6,6 +6,9 @@ enum SitePath: Sendable {
     case trackingLive(token: String)
     case lookup(slug: String)
     case staticFile(String)
+    case unsubscribe(token: String, category: MessageCategory)
+    case review(token: String)
+    case outbox
 
     var path: String {
         switch self {
@@ -13,6 +16,9 @@ enum SitePath: Sendable {
         case .trackingLive(let token): return "/t/\(token)/live"
         case .lookup(let slug): return "/\(slug)/track"
         case .staticFile(let name): return "/static/\(name)"
+        case .unsubscribe(let token, let category): return "/t/\(token)/unsubscribe?c=\(category.rawValue)"
+        case .review(let token): return "/t/\(token)/review"
+        case .outbox: return "/admin/outbox"
         }
     }
 }

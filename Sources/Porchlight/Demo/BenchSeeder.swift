@@ -5,7 +5,11 @@ import Foundation
 /// but rows go in a few hundred at a time so ten thousand orders take seconds, not minutes.
 struct BenchSeeder {
     static let slug = "bench"
-    struct Shape { var orders: Int; var parcels: Int; var events: Int }
+    struct Shape {
+        var orders: Int; var parcels: Int; var events: Int
+        /// Also plan each order's confirmation as a due message, for the mail benchmark.
+        var messages = false
+    }
 
     let database: Database
     let world: World
@@ -30,10 +34,20 @@ struct BenchSeeder {
                 for chunk in rows.flatMap(\.items).chunked(500) { try await chunk.create(on: db) }
                 for chunk in rows.flatMap(\.shipments).chunked(500) { try await chunk.create(on: db) }
                 for chunk in rows.flatMap(\.events).chunked(500) { try await chunk.create(on: db) }
+                if shape.messages { try await planConfirmations(rows.map(\.order), on: db) }
             }
             tokens += rows.map(\.order.trackingToken)
         }
         return tokens
+    }
+
+    private func planConfirmations(_ orders: [OrderRecord], on db: Database) async throws {
+        let scheduler = MessageScheduler(world: world)
+        for order in orders {
+            let plan = PlannedMessage(type: .orderConfirmation, idempotencyKey: "order_confirmation:\(order.id!)",
+                                      dueAt: world.now())
+            try await scheduler.schedule([plan], order: order, on: db)
+        }
     }
 
     private struct Rows {
@@ -80,7 +94,7 @@ struct BenchSeeder {
             shipments.append(shipment); events += parcelEvents
         }
         let summary = OrderStatusSummary.summarize(shipments.map(\.shipmentStatus))
-        order.status = summary.status.rawValue; order.parcelsTotal = summary.totalParcels
+        order.status = summary.status.rawValue; order.state = OrderState.open.rawValue; order.parcelsTotal = summary.totalParcels
         order.parcelsDelivered = summary.deliveredParcels
         return Rows(order: order, items: items, shipments: shipments, events: events)
     }

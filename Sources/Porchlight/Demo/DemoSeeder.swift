@@ -9,6 +9,7 @@ struct DemoSeeder {
     let database: Database
     let world: World
     let publicURL: String
+    var hooks: TrackingHooks = .none
 
     struct Seeded {
         var store: StoreRecord
@@ -29,7 +30,7 @@ struct DemoSeeder {
         created.store.suggestions = DemoCatalog.suggestions
         try await created.store.save(on: database)
         let storeID = try created.store.requireID()
-        let book = OrderBook(database: database, world: world, storeID: storeID)
+        let book = OrderBook(database: database, world: world, storeID: storeID, hooks: hooks)
         let ledger = ShipmentLedger(book: book)
         var featured = (id: UUID?.none, token: "", number: "", email: "")
         let now = world.now()

@@ -78,10 +78,10 @@ struct TestHarness {
 
     /// Creates an order through the API and returns its JSON.
     func createOrder(_ key: String, number: String = "1001", email: String = "ada@example.com",
-                     extra: String = "") async throws -> [String: Any] {
+                     placedAt: String = "2026-11-20T10:00:00Z", extra: String = "") async throws -> [String: Any] {
         let response = try await send(.POST, "/api/v1/orders", key: key, json: """
             {"order_number": "\(number)", "email": "\(email)", "customer_name": "Ada Brooks",
-             "placed_at": "2026-11-20T10:00:00Z", "time_zone": "America/New_York",
+             "placed_at": "\(placedAt)", "time_zone": "America/New_York",
              "line_items": [{"sku": "CANDLE", "title": "Fir candle", "quantity": 1, "price": "24.00", "product_type": "candles"},
                             {"sku": "TEA", "title": "Smoky tea", "quantity": 2, "price": "12.50"}],
              "shipping_address": {"name": "Ada", "line1": "1 Orchard Lane", "city": "Brooklyn", "region": "NY",

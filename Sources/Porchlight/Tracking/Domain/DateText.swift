@@ -46,6 +46,11 @@ struct DateText: Sendable {
         date.formatted(verbatim("\(weekday: .wide) \(day: .defaultDigits) \(month: .wide)"))
     }
 
+    /// "November 22, 2026" or "22 de noviembre de 2026"
+    func longDate(_ date: Date) -> String {
+        date.formatted(Date.FormatStyle(date: .long, time: .omitted, locale: locale, calendar: calendar, timeZone: timeZone))
+    }
+
     /// "10:42"
     func time(_ date: Date) -> String {
         date.formatted(verbatim("\(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits)"))

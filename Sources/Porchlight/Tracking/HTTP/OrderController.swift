@@ -27,12 +27,11 @@ enum OrderController {
 
 extension Request {
     func orderBook(_ store: StoreRecord) throws -> OrderBook {
-        OrderBook(database: db, world: application.world, storeID: try store.requireID())
+        application.orderBook(storeID: try store.requireID())
     }
 
     func shipmentLedger(_ store: StoreRecord) throws -> ShipmentLedger {
-        let app = application
-        return ShipmentLedger(book: try orderBook(store), onOrderChanged: { await app.orderChanged($0) })
+        application.shipmentLedger(storeID: try store.requireID())
     }
 }
 

@@ -17,6 +17,8 @@ struct OrderJSON: Content {
     var locale: String
     var time_zone: String
     var status: String
+    /// open, cancelled, refunded or returned: the store's side of the order.
+    var state: String
     var status_summary: String
     var estimated_delivery: DeliveryWindow?
     var tracking_url: String
@@ -38,6 +40,7 @@ struct OrderJSON: Content {
         locale = order.locale
         time_zone = order.timeZone
         status = order.status
+        state = order.state
         status_summary = order.summary.phrase(locale: "en")
         // A delivered order has no estimate left to give.
         estimated_delivery = order.status == ShipmentStatus.delivered.rawValue ? nil : loaded.snapshot.openWindow

@@ -6,6 +6,7 @@ struct OrderBook: Sendable {
     let database: Database
     let world: World
     let storeID: UUID
+    var hooks: TrackingHooks = .none
 
     struct Outcome: Sendable {
         var order: OrderRecord
@@ -27,6 +28,7 @@ struct OrderBook: Sendable {
                     LineItemRecord(id: world.uuid(), storeID: storeID, orderID: orderID, position: position, item: item)
                 }
                 if !items.isEmpty { try await items.create(on: db) }
+                try await hooks.orderPlaced(order, db)
             }
         } catch {
             // A concurrent request with the same key or number won the race: answer with its order.
@@ -74,6 +76,7 @@ struct OrderBook: Sendable {
         order.trackingToken = SecureToken.trackingToken(world: world)
         order.idempotencyKey = idempotencyKey
         order.status = ShipmentStatus.pending.rawValue
+        order.state = OrderState.open.rawValue
         order.parcelsTotal = 0
         order.parcelsDelivered = 0
         let window = DeliveryWindow.estimate(from: draft.placedAt, shipped: false, carrier: nil,

@@ -26,6 +26,8 @@ final class OrderRecord: Model, @unchecked Sendable {
     @Field(key: "tracking_token") var trackingToken: String
     @OptionalField(key: "idempotency_key") var idempotencyKey: String?
     @Field(key: "status") var status: String
+    /// An `OrderState`: whether the store still expects to fulfil the order.
+    @Field(key: "state") var state: String
     @Field(key: "parcels_total") var parcelsTotal: Int
     @Field(key: "parcels_delivered") var parcelsDelivered: Int
     @OptionalField(key: "estimated_earliest") var estimatedEarliest: String?
@@ -45,6 +47,8 @@ final class OrderRecord: Model, @unchecked Sendable {
         guard let estimatedEarliest, let estimatedLatest else { return nil }
         return DeliveryWindow(earliest: estimatedEarliest, latest: estimatedLatest)
     }
+
+    var orderState: OrderState { OrderState(rawValue: state) ?? .open }
 
     var zone: TimeZone { TimeZone(identifier: timeZone) ?? .gmt }
 }

@@ -71,8 +71,15 @@ struct ShipmentLedger: Sendable {
             try await database.transaction { db in
                 try await lockShipment(shipmentID, on: db)
                 try await event.create(on: db)
+                let before = shipment.shipmentStatus
                 try await refreshShipment(shipment, on: db)
-                try await refreshOrder(shipment.orderID, on: db)
+                guard let (order, wasDelivered) = try await refreshOrder(shipment.orderID, on: db) else { return }
+                let move = ShipmentMove(orderID: shipment.orderID, shipmentID: shipmentID, from: before,
+                                        to: shipment.shipmentStatus, substatus: shipment.substatus,
+                                        orderWasDelivered: wasDelivered, orderIsDelivered: order.summary.status == .delivered)
+                if move.from != move.to || move.orderWasDelivered != move.orderIsDelivered {
+                    try await book.hooks.shipmentMoved(move, order, db)
+                }
             }
         } catch {
             if let duplicate = try await existingEvent(shipmentID, dedupeKey) { return (duplicate, false) }
@@ -107,18 +114,22 @@ struct ShipmentLedger: Sendable {
         try await shipment.save(on: db)
     }
 
-    private func refreshOrder(_ orderID: UUID, on db: Database) async throws {
+    /// Re-derives the order's status from its parcels; returns it with whether it was delivered before.
+    @discardableResult
+    private func refreshOrder(_ orderID: UUID, on db: Database) async throws -> (OrderRecord, wasDelivered: Bool)? {
         let statuses = try await ShipmentRecord.query(on: db)
             .filter(\.$storeID == book.storeID).filter(\.$orderID == orderID).all().map(\.shipmentStatus)
         let summary = OrderStatusSummary.summarize(statuses)
         guard let order = try await OrderRecord.query(on: db)
-            .filter(\.$storeID == book.storeID).filter(\.$id == orderID).first() else { return }
+            .filter(\.$storeID == book.storeID).filter(\.$id == orderID).first() else { return nil }
+        let wasDelivered = order.summary.status == .delivered
         order.status = summary.status.rawValue
         order.parcelsTotal = summary.totalParcels
         order.parcelsDelivered = summary.deliveredParcels
         order.revision += 1
         order.updatedAt = world.now()
         try await order.save(on: db)
+        return (order, wasDelivered)
     }
 
     /// Items named by SKU are matched to the order's lines so the parcel can show titles.

@@ -1,0 +1,61 @@
+import Fluent
+import Vapor
+
+/// What a customer has been told about an order, and what they will be told next.
+enum MessageController {
+    struct MessageJSON: Content {
+        var id: UUID
+        var type: String
+        var category: String
+        var status: String
+        var skip_reason: String?
+        var last_error: String?
+        var subject: String?
+        var scheduled_at: Date
+        var sent_at: Date?
+        var shipment_ids: [UUID]
+    }
+
+    struct ListJSON: Content {
+        var messages: [MessageJSON]
+    }
+
+    @Sendable static func index(req: Request) async throws -> ListJSON {
+        let store = try req.currentStore
+        let order = try await req.orderBook(store).find(req.parameters.requireUUID("orderID"))
+        let rows = try await MessageRecord.query(on: req.db).filter(\.$storeID == store.requireID())
+            .filter(\.$orderID == order.requireID()).sort(\.$scheduledAt).sort(\.$createdAt).all()
+        return ListJSON(messages: try rows.map(json))
+    }
+
+    static func json(_ row: MessageRecord) throws -> MessageJSON {
+        MessageJSON(id: try row.requireID(), type: row.type, category: row.category, status: row.status,
+                    skip_reason: row.skipReason, last_error: row.lastError, subject: row.subject,
+                    scheduled_at: row.scheduledAt, sent_at: row.sentAt, shipment_ids: row.shipmentIDs)
+    }
+}
+
+/// `PATCH /api/v1/orders/{id}`: the store cancels, refunds or marks an order returned, which stops its messages.
+enum OrderStateController {
+    struct Body: Content {
+        var state: String
+    }
+
+    @Sendable static func update(req: Request) async throws -> OrderJSON {
+        let store = try req.currentStore
+        let body = try req.content.decode(Body.self)
+        guard let state = OrderState(rawValue: body.state) else {
+            throw APIError.validation("state must be one of: \(OrderState.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        let order = try await req.orderBook(store).find(req.parameters.requireUUID("orderID"))
+        if order.state != state.rawValue {
+            order.state = state.rawValue
+            order.updatedAt = req.application.world.now()
+            try await order.save(on: req.db)
+        }
+        guard let loaded = try await TrackingReader(database: req.db).load(order: order) else {
+            throw APIError.notFound("Order")
+        }
+        return OrderJSON(loaded, site: req.application.siteURL)
+    }
+}

@@ -1,0 +1,11 @@
+import Fluent
+import Foundation
+
+/// Lets other capabilities act on tracking changes inside the same transaction, so whatever
+/// they schedule exists exactly when the change itself was committed, even across a crash.
+struct TrackingHooks: Sendable {
+    var orderPlaced: @Sendable (OrderRecord, Database) async throws -> Void = { _, _ in }
+    var shipmentMoved: @Sendable (ShipmentMove, OrderRecord, Database) async throws -> Void = { _, _, _ in }
+
+    static let none = TrackingHooks()
+}
