@@ -14,6 +14,8 @@ struct DemoBanner {
             \(site.absolute(.tracking(token: seeded.featuredToken)))
           The store's order lookup (try order \(seeded.featuredOrderNumber) with \(seeded.featuredEmail)):
             \(site.absolute(.lookup(slug: seeded.store.slug)))
+          The emails customers are sent (no mail server is set, so they land in the outbox):
+            \(site.absolute(.outbox))
           The store's API key (shown once):
             \(seeded.apiKey)
 

@@ -18,6 +18,7 @@ struct DemoCommand: AsyncCommand {
         let simulator = DemoSimulator(ledger: app.shipmentLedger(storeID: try seeded.store.requireID()),
                                       featuredOrderID: seeded.featuredOrderID)
         let task = Task { await simulator.run() }
+        app.startEmbeddedWorker()
         app.lifecycle.use(CancelOnShutdown(task: task))
 
         var serve = context

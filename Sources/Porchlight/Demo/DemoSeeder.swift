@@ -30,6 +30,7 @@ struct DemoSeeder {
         created.store.suggestions = DemoCatalog.suggestions
         try await created.store.save(on: database)
         let storeID = try created.store.requireID()
+        _ = try await MessageSettingsBook(database: database, world: world, storeID: storeID).update(DemoCatalog.messageSettings)
         let book = OrderBook(database: database, world: world, storeID: storeID, hooks: hooks)
         let ledger = ShipmentLedger(book: book)
         var featured = (id: UUID?.none, token: "", number: "", email: "")

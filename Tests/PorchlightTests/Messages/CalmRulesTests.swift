@@ -63,6 +63,17 @@ struct CalmRulesTests {
         #expect(SendDecision.decide(facts(.shipped, now: afternoon, lastFollowUp: lastHour)) == .send)
     }
 
+    @Test("an order that arrives days late is not thanked now, and gets no reassurance on top")
+    func lateOrders() {
+        let planner = JourneyPlanner(settings: MessageSettings())
+        let fresh = planner.orderPlaced(orderID: UUID(), placedAt: Date.t0.addingTimeInterval(-600), now: .t0)
+        #expect(fresh.map(\.type) == [.orderConfirmation, .reassurance])
+        #expect(fresh[1].dueAt == Date.t0.addingTimeInterval(36 * 3_600 - 600))
+        let dayOld = planner.orderPlaced(orderID: UUID(), placedAt: Date.t0.addingTimeInterval(-40 * 3_600), now: .t0)
+        #expect(dayOld.map(\.type) == [.orderConfirmation])
+        #expect(planner.orderPlaced(orderID: UUID(), placedAt: Date.t0.addingTimeInterval(-3 * 86_400), now: .t0).isEmpty)
+    }
+
     @Test("the journey plans follow-ups from the delivery, and reorders from the replenishment days")
     func plansFollowUps() {
         var settings = MessageSettings()

@@ -7,6 +7,7 @@ import Testing
 struct MessageJourneyTests {
     /// 15:00 in New York, outside quiet hours.
     static let afternoon = Date.t0.addingTimeInterval(8 * 3_600)
+    static let placed = "2026-11-22T19:00:00Z"
 
     func outbox(_ t: TestHarness) async throws -> [OutboxEmailRecord] {
         try await OutboxEmailRecord.query(on: t.app.db).sort(\.$createdAt).all()
@@ -79,8 +80,8 @@ struct MessageJourneyTests {
         try await TestHarness.run(database) { t in
             t.clock.set(Self.afternoon)
             let store = try await t.createStore()
-            let order = try await t.createOrder(store.key)
-            _ = try await t.createOrder(store.key)
+            let order = try await t.createOrder(store.key, placedAt: Self.placed)
+            _ = try await t.createOrder(store.key, placedAt: Self.placed)
             let parcel = try await t.addShipment(store.key, orderID: order["id"] as? String ?? "", number: "1Z1")
             for _ in 0..<3 {
                 try await t.addEvent(store.key, shipmentID: parcel, status: "OutForDelivery", at: "2026-11-22T19:00:00Z")
@@ -98,7 +99,7 @@ struct MessageJourneyTests {
         try await TestHarness.run(database) { t in
             t.clock.set(Self.afternoon)
             let store = try await t.createStore()
-            let orderID = try await t.createOrder(store.key)["id"] as? String ?? ""
+            let orderID = try await t.createOrder(store.key, placedAt: Self.placed)["id"] as? String ?? ""
             let first = try await t.addShipment(store.key, orderID: orderID, number: "1ZA", skus: ["CANDLE"])
             let second = try await t.addShipment(store.key, orderID: orderID, number: "1ZB", skus: ["TEA"])
             try await t.addEvent(store.key, shipmentID: first, status: "InTransit", at: "2026-11-22T19:00:00Z")
@@ -118,7 +119,7 @@ struct MessageJourneyTests {
         try await TestHarness.run(database) { t in
             t.clock.set(Self.afternoon)
             let store = try await t.createStore()
-            let orderID = try await t.createOrder(store.key)["id"] as? String ?? ""
+            let orderID = try await t.createOrder(store.key, placedAt: Self.placed)["id"] as? String ?? ""
             let parcel = try await t.addShipment(store.key, orderID: orderID, number: "1ZC")
             try await t.addEvent(store.key, shipmentID: parcel, status: "OutForDelivery", at: "2026-11-22T19:00:00Z")
             try await t.addEvent(store.key, shipmentID: parcel, status: "Delivered", at: "2026-11-22T19:01:00Z")
@@ -147,7 +148,7 @@ struct MessageJourneyTests {
             let reassurance = try await messages(t, store.key, orderID).first { $0["type"] as? String == "reassurance" }
             #expect(reassurance?["skip_reason"] as? String == "order cancelled")
 
-            let other = try await t.createOrder(store.key, number: "1002")
+            let other = try await t.createOrder(store.key, number: "1002", placedAt: Self.placed)
             let parcel = try await t.addShipment(store.key, orderID: other["id"] as? String ?? "", number: "1ZD")
             let unsubscribe = t.trackingPath(other) + "/unsubscribe?c=shipping"
             #expect(try await t.send(.GET, unsubscribe).status == .ok, "a GET only asks, so link scanners change nothing")

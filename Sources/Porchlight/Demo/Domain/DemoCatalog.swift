@@ -51,4 +51,20 @@ enum DemoCatalog {
         ProductSuggestion(productType: "candles", title: "Wick trimmer in brushed brass",
                           url: "https://example.com/products/wick-trimmer", imageURL: nil),
     ]
+
+    /// A demo is watched for minutes, not days: messages go out a minute after a parcel moves and
+    /// at any hour, so the outbox fills while someone is looking. Real stores keep the calmer defaults.
+    static var messageSettings: MessageSettings {
+        var settings = MessageSettings()
+        settings.coalesceMinutes = 1
+        settings.quietHours = nil
+        settings.replenishmentDays = ["tea": 30, "candles": 45, "plant care": 60]
+        settings.shopURL = "https://maple-and-moss.example/shop"
+        settings.tips = ["tea": ProductTips(heading: "Getting the best from your tea", paragraphs: [
+            "Use water just off the boil for black tea, and about 80 °C for green.",
+            "Steep for three to four minutes, then taste before adding milk.",
+            "Keep the tin closed and away from the stove: light and steam dull the flavour.",
+        ])]
+        return settings
+    }
 }

@@ -16,10 +16,13 @@ struct PlannedMessage: Sendable, Equatable {
 struct JourneyPlanner: Sendable {
     let settings: MessageSettings
 
-    /// An order that reaches us after its reassurance moment (a late import) gets only the confirmation,
-    /// rather than two emails at once.
+    /// An order that reaches us late (an import, a backlog) is not thanked days after the fact, and one
+    /// that arrives after its reassurance moment gets only the confirmation rather than two emails at once.
     func orderPlaced(orderID: UUID, placedAt: Date, now: Date) -> [PlannedMessage] {
-        var planned = [PlannedMessage(type: .orderConfirmation, idempotencyKey: "order_confirmation:\(orderID)", dueAt: now)]
+        var planned: [PlannedMessage] = []
+        if now.timeIntervalSince(placedAt) < 2 * 86_400 {
+            planned.append(PlannedMessage(type: .orderConfirmation, idempotencyKey: "order_confirmation:\(orderID)", dueAt: now))
+        }
         let reassuranceAt = placedAt.addingTimeInterval(Double(settings.reassuranceAfterHours) * 3_600)
         if reassuranceAt > now {
             planned.append(PlannedMessage(type: .reassurance, idempotencyKey: "reassurance:\(orderID)", dueAt: reassuranceAt))
