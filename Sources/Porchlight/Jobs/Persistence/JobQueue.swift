@@ -32,18 +32,24 @@ struct JobQueue: Sendable {
         try await Self.enqueue(job, storeID: storeID, on: database, world: world)
     }
 
-    /// Leases up to `limit` due jobs to `worker`: queued ones whose time has come, and running
-    /// ones whose worker's lease ran out (it crashed or hung). On PostgreSQL, SKIP LOCKED lets
-    /// many workers claim side by side without waiting on or double-taking each other's rows.
+    /// Leases up to `limit` due jobs to `worker`. Jobs whose worker's lease ran out (it crashed or hung)
+    /// go back to the queue first, keeping their place by `run_at`. On PostgreSQL, SKIP LOCKED lets many
+    /// workers claim side by side without waiting on or double-taking each other's rows.
+    /// Both statements are shaped for the `(state, priority, run_at)` index, so claiming stays cheap
+    /// however many finished jobs the table holds.
     func claim(worker: String, limit: Int, lease: Double) async throws -> [ClaimedJob] {
         let now = world.now()
+        try await sql.raw("""
+            UPDATE jobs SET state = 'queued', locked_by = NULL, lease_until = NULL, updated_at = \(bind: now)
+            WHERE state = 'running' AND lease_until < \(bind: now)
+            """).run()
         let lock: SQLQueryString = database.isPostgres ? "FOR UPDATE SKIP LOCKED" : ""
         let rows = try await sql.raw("""
             UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = \(bind: worker),
                 lease_until = \(bind: now.addingTimeInterval(lease)), updated_at = \(bind: now)
             WHERE id IN (
                 SELECT id FROM jobs
-                WHERE (state = 'queued' AND run_at <= \(bind: now)) OR (state = 'running' AND lease_until < \(bind: now))
+                WHERE state = 'queued' AND run_at <= \(bind: now)
                 ORDER BY priority DESC, run_at ASC
                 LIMIT \(bind: limit)
                 \(lock))

@@ -27,14 +27,7 @@ struct JobWorker: Sendable {
     /// so shutting down never cuts a send in half.
     func run() async {
         logger.info("Job worker \(name) started", metadata: ["concurrency": "\(settings.concurrency)"])
-        while !Task.isCancelled {
-            let ran: Int
-            do { ran = try await runBatch() } catch {
-                logger.warning("Job worker could not claim jobs: \(String(reflecting: error))")
-                ran = 0
-            }
-            if ran == 0 { try? await queue.world.sleep(settings.idlePoll) }
-        }
+        _ = await pump(untilIdle: false)
         logger.info("Job worker \(name) stopped")
     }
 
@@ -42,24 +35,43 @@ struct JobWorker: Sendable {
     /// how many ran. Tests and `porchlight worker --drain` use it.
     @discardableResult
     func drain() async throws -> Int {
-        var total = 0
-        while true {
-            let ran = try await runBatch()
-            if ran == 0 { return total }
-            total += ran
-        }
+        await pump(untilIdle: true)
     }
 
-    private func runBatch() async throws -> Int {
-        let jobs = try await queue.claim(worker: name, limit: settings.concurrency, lease: settings.lease)
-        guard !jobs.isEmpty else { return 0 }
+    /// Keeps up to `concurrency` jobs running, claiming more whenever half the slots are free,
+    /// so one slow job never holds up the rest.
+    private func pump(untilIdle: Bool) async -> Int {
         await withTaskGroup(of: Void.self) { group in
-            for job in jobs {
-                // An unstructured task is not cancelled with the worker, so a job always runs to its end.
-                group.addTask { await Task { await execute(job) }.value }
+            var running = 0, total = 0
+            while true {
+                var claimed = 0
+                if !Task.isCancelled && running <= settings.concurrency / 2 {
+                    let jobs: [ClaimedJob]
+                    do {
+                        jobs = try await queue.claim(worker: name, limit: settings.concurrency - running, lease: settings.lease)
+                    } catch {
+                        logger.warning("Job worker could not claim jobs: \(String(reflecting: error))")
+                        jobs = []
+                    }
+                    for job in jobs {
+                        // An unstructured task is not cancelled with the worker, so a job always runs to its end.
+                        group.addTask { await Task { await execute(job) }.value }
+                    }
+                    claimed = jobs.count
+                    running += claimed
+                    total += claimed
+                }
+                if running > 0 && (claimed == 0 || running > settings.concurrency / 2) {
+                    await group.next()
+                    running -= 1
+                    continue
+                }
+                if running == 0 && claimed == 0 {
+                    if untilIdle || Task.isCancelled { return total }
+                    try? await queue.world.sleep(settings.idlePoll)
+                }
             }
         }
-        return jobs.count
     }
 
     private func execute(_ job: ClaimedJob) async {
