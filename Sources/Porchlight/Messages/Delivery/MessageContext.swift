@@ -44,7 +44,7 @@ enum MessageContext {
         let parcels = parcels(facts, language: language)
         context["parcels"] = parcels
         if let first = parcels.first { context["parcel"] = first }
-        if let code = facts.substatus ?? facts.shipments.first(where: { facts.shipmentIDs.contains($0.id ?? UUID()) })?.substatus,
+        if let code = facts.substatus ?? facts.shipments.first(where: { $0.id.map(facts.shipmentIDs.contains) ?? false })?.substatus,
            let info = Substatus.known(code) {
             context["status_detail"] = info.description(locale: order.locale)
         }

@@ -30,7 +30,7 @@ struct MessageSender: Sendable {
         let loader = MessageFactsLoader(database: database, world: world, storeID: job.storeID, site: site)
         let facts = try await loader.load(type: type, order: order, shipmentIDs: message.shipmentIDs,
                                           substatus: message.substatus)
-        let parcelStatuses = facts.shipments.filter { message.shipmentIDs.contains($0.id ?? UUID()) }.map(\.shipmentStatus)
+        let parcelStatuses = facts.shipments.filter { $0.id.map(message.shipmentIDs.contains) ?? false }.map(\.shipmentStatus)
         let decision = SendDecision.decide(SendFacts(
             type: type, dueAt: message.dueAt, now: facts.now, orderState: order.orderState,
             orderStatus: order.summary.status, parcelStatuses: parcelStatuses, settings: facts.settings,
