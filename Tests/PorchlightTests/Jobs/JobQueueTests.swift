@@ -123,4 +123,21 @@ struct JobQueueTests {
             #expect(batches.filter { !$0.isEmpty }.count > 1, "more than one worker got work")
         }
     }
+
+    @Test("finished jobs are deleted after the retention period; pending and dead ones stay", arguments: TestDatabase.all)
+    func pruning(_ database: TestDatabase) async throws {
+        try await TestHarness.run(database) { t in
+            let store = try await t.createStore()
+            let queue = JobQueue(database: t.app.db, world: t.app.world)
+            for _ in 0..<5 { try await queue.enqueue(job(), storeID: store.id) }
+            for claimed in try await queue.claim(worker: "w", limit: 3, lease: 60) {
+                try await queue.complete(claimed, worker: "w")
+            }
+            try await queue.enqueue(job(runAt: Date.t0.addingTimeInterval(30 * 86_400)), storeID: store.id)
+            t.clock.advance(by: 8 * 86_400)
+            #expect(try await queue.pruneDone(finishedBefore: t.clock.now.addingTimeInterval(-7 * 86_400), chunk: 2) == 3)
+            let counts = try await JobInspector(database: t.app.db, world: t.app.world, storeID: store.id).counts()
+            #expect(counts[.done] == 0 && counts[.queued] == 3)
+        }
+    }
 }

@@ -98,6 +98,22 @@ struct JobQueue: Sendable {
             """).run()
     }
 
+    /// Deletes finished jobs older than `cutoff`, a chunk at a time, so the table holds what is
+    /// pending plus recent history. Their unique keys go with them; messages keep their own keys.
+    @discardableResult
+    func pruneDone(finishedBefore cutoff: Date, chunk: Int = 5_000) async throws -> Int {
+        var total = 0
+        while true {
+            let deleted = try await sql.raw("""
+                DELETE FROM jobs WHERE id IN (
+                    SELECT id FROM jobs WHERE state = 'done' AND finished_at < \(bind: cutoff) LIMIT \(bind: chunk))
+                RETURNING id
+                """).all().count
+            total += deleted
+            if deleted < chunk { return total }
+        }
+    }
+
     /// Hands a job back untouched, e.g. when the worker is shutting down before running it.
     func release(_ job: ClaimedJob, worker: String) async throws {
         try await reschedule(job, worker: worker, at: world.now())

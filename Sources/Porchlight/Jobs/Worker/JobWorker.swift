@@ -10,6 +10,8 @@ struct JobWorkerSettings: Sendable {
     /// Seconds a claimed job stays ours; if the worker dies, another may take it after this.
     var lease: Double = 120
     var idlePoll: Duration = .milliseconds(500)
+    /// Finished jobs are kept this many seconds for inspection, then deleted.
+    var keepDone: Double = 7 * 86_400
     var retryPolicy = JobRetryPolicy()
 }
 
@@ -27,8 +29,23 @@ struct JobWorker: Sendable {
     /// so shutting down never cuts a send in half.
     func run() async {
         logger.info("Job worker \(name) started", metadata: ["concurrency": "\(settings.concurrency)"])
+        let pruning = Task { await pruneNow() }
         _ = await pump(untilIdle: false)
+        pruning.cancel()
         logger.info("Job worker \(name) stopped")
+    }
+
+    /// Every ten minutes, whichever worker gets there deletes old finished jobs; doing it twice is harmless.
+    private func pruneNow() async {
+        while !Task.isCancelled {
+            do {
+                let pruned = try await queue.pruneDone(finishedBefore: queue.world.now().addingTimeInterval(-settings.keepDone))
+                if pruned > 0 { logger.info("Deleted \(pruned) finished jobs older than \(Int(settings.keepDone / 86_400)) days") }
+            } catch {
+                logger.warning("Could not delete old finished jobs: \(String(reflecting: error))")
+            }
+            try? await queue.world.sleep(.seconds(600))
+        }
     }
 
     /// Runs every job that is due now, including those that come due by retrying, then returns
