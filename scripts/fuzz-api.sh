@@ -27,6 +27,7 @@ status=0
     --checks not_a_server_error --max-examples "${FUZZ_EXAMPLES:-25}" --seed "${FUZZ_SEED:-20261122}" \
     --no-color >"$WORK/report.txt" 2>&1 || status=$?
 grep -E "generated|passed|failed|Connection|stopped" "$WORK/report.txt" | tail -n 5
+grep -A6 "Schema validation mismatch" "$WORK/report.txt" | head -n 12 || true
 if ! kill -0 "$SERVER_PID" 2>/dev/null || grep -q "runtime failure" "$WORK/server.log"; then
     echo "The server crashed while being fuzzed:" >&2
     grep -m 5 -E "runtime failure|Fatal error|at .*Sources/Porchlight" "$WORK/server.log" >&2 || true
