@@ -32,7 +32,8 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
         lookupLimits: LookupLimits(perIP: RateLimiter(limit: config.lookupLimitPerIP, window: 60),
                                    perStore: RateLimiter(limit: config.lookupLimitPerStore, window: 60)),
         messageTemplates: try MessageTemplates.load(), mailRoute: try makeMailRoute(app, config: config),
-        metricsRegistry: PrometheusCollectorRegistry())
+        metricsRegistry: PrometheusCollectorRegistry(),
+        carrierDetector: try CarrierDetector.load(from: ResourcePaths.root.appendingPathComponent("TrackingNumbers")))
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders(world: world))

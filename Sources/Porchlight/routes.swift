@@ -39,6 +39,7 @@ func routes(_ app: Application) throws {
     authed.delete("message-templates", ":type", ":locale", use: MessageTemplateController.delete)
     authed.post("message-templates", ":type", ":locale", "preview", use: MessageTemplateController.preview)
     authed.post("message-templates", ":type", ":locale", "test", use: MessageTemplateController.test)
+    authed.get("carriers", "detect", use: CarrierController.detect)
     authed.get("jobs", use: JobController.index)
     authed.post("jobs", ":jobID", "retry", use: JobController.retry)
     api.get("**") { _ -> Response in throw APIError.notFound("That endpoint") }

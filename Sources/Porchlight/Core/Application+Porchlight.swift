@@ -16,6 +16,7 @@ struct PorchlightServices: Sendable {
     var messageTemplates: MessageTemplates
     var mailRoute: MailRoute
     var metricsRegistry: PrometheusCollectorRegistry
+    var carrierDetector: CarrierDetector
 }
 
 struct LookupLimits: Sendable {
