@@ -15,5 +15,6 @@ enum Migrations {
         CreateJobs(),
         CreateMessages(),
         CreateMessageSupport(),
+        AddOrderState(),
     ]
 }

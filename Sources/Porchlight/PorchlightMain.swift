@@ -4,7 +4,7 @@ import Vapor
 /// The whole program behind the `porchlight` executable.
 public enum PorchlightMain {
     public static func run() async throws {
-        var env = try Environment.detect()
+        let env = try Environment.detect()
         let config = prepare(AppConfig.fromEnvironment(), arguments: env.arguments)
         // Logs go to stderr so commands such as `stores create` keep stdout for their JSON.
         let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info

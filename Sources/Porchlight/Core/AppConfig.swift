@@ -22,19 +22,26 @@ struct AppConfig: Sendable {
 
     static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> AppConfig {
         let port = env["PORT"].flatMap(Int.init)
-        let publicURL = env["PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let publicURL = env.nonEmpty("PUBLIC_URL")
             ?? "http://127.0.0.1:\(port ?? 8080)"
         return AppConfig(
-            databaseURL: env["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? defaultDatabaseURL,
+            databaseURL: env.nonEmpty("DATABASE_URL") ?? defaultDatabaseURL,
             publicURL: publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL,
             port: port,
             lookupLimitPerIP: env["LOOKUP_LIMIT_PER_IP"].flatMap(Int.init) ?? 10,
             lookupLimitPerStore: env["LOOKUP_LIMIT_PER_STORE"].flatMap(Int.init) ?? 300,
-            smtpURL: env["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 },
-            smtpCAFile: env["SMTP_CA_FILE"].flatMap { $0.isEmpty ? nil : $0 },
-            mailFrom: env["MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? "notifications@porchlight.local",
+            smtpURL: env.nonEmpty("SMTP_URL"),
+            smtpCAFile: env.nonEmpty("SMTP_CA_FILE"),
+            mailFrom: env.nonEmpty("MAIL_FROM") ?? "notifications@porchlight.local",
             workerConcurrency: env["WORKER_CONCURRENCY"].flatMap(Int.init).map { max(1, min($0, 64)) } ?? 8,
             jobLeaseSeconds: env["JOB_LEASE_SECONDS"].flatMap(Double.init).map { max(1, $0) } ?? 120
         )
+    }
+}
+
+private extension Dictionary where Key == String, Value == String {
+    /// An empty variable counts as unset, as shells and CI files often leave them.
+    func nonEmpty(_ name: String) -> String? {
+        self[name].flatMap { $0.isEmpty ? nil : $0 }
     }
 }

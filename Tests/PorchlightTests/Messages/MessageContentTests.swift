@@ -57,7 +57,7 @@ struct MessageContentTests {
     @Test("customer and store text cannot become markup or headers")
     func escaping() async throws {
         try await TestHarness.run(.sqlite) { t in
-            var facts = try await facts(t, type: .shipped, locale: "en")
+            let facts = try await facts(t, type: .shipped, locale: "en")
             facts.order.customerName = "<script>alert(1)</script>\r\nBcc: victim@example.com"
             let rendered = t.app.services.messageTemplates.render(.shipped, locale: "en", context: MessageContext.build(facts))
             #expect(!rendered.html.contains("<script>"))

@@ -103,7 +103,7 @@ struct JobWorker: Sendable {
                 try await queue.reschedule(job, worker: name, at: date)
             }
         } catch {
-            let permanent = error is PermanentJobError || (error as? MailError)?.isPermanent == true
+            let permanent = error is PermanentJobError
             let message = String(describing: error)
             logger.warning("Job \(job.type) \(job.id) failed (attempt \(job.attempts)/\(job.maxAttempts)): \(message)")
             metrics.failed(job.type)

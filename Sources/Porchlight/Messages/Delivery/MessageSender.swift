@@ -75,6 +75,8 @@ struct MessageSender: Sendable {
             if permanent { message.status = MessageStatus.failed.rawValue }
             message.updatedAt = now
             try? await message.save(on: database)
+            // A 5xx from the mail server will not change on retry: tell the queue to stop.
+            if let mailError = error as? MailError, mailError.isPermanent { throw PermanentJobError(mailError.description) }
             throw error
         }
         metrics.messageSent(type.rawValue)

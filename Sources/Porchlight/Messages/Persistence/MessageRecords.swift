@@ -36,7 +36,12 @@ final class MessageRecord: Model, @unchecked Sendable {
     var messageType: MessageType? { MessageType(rawValue: type) }
 
     var shipmentIDs: [UUID] {
-        (try? JSONDecoder().decode([UUID].self, from: Data(shipmentIDsJSON.utf8))) ?? []
+        get { (try? JSONDecoder().decode([UUID].self, from: Data(shipmentIDsJSON.utf8))) ?? [] }
+        set { shipmentIDsJSON = Self.encode(newValue) }
+    }
+
+    static func encode(_ shipmentIDs: [UUID]) -> String {
+        "[" + shipmentIDs.map { "\"\($0.uuidString)\"" }.joined(separator: ",") + "]"
     }
 }
 

@@ -41,7 +41,7 @@ struct MessageScheduler: Sendable {
             }
             let id = world.uuid()
             let now = world.now()
-            let shipments = plan.shipmentID.map { "[\"\($0.uuidString)\"]" } ?? "[]"
+            let shipments = MessageRecord.encode(plan.shipmentID.map { [$0] } ?? [])
             let inserted = try await db.sql.raw("""
                 INSERT INTO messages (id, created_at, updated_at, type, category, status, idempotency_key, shipment_ids,
                                       substatus, due_at, scheduled_at, recipient, store_id, order_id)
@@ -67,10 +67,8 @@ struct MessageScheduler: Sendable {
             .filter(\.$storeID == order.storeID).filter(\.$orderID == order.requireID())
             .filter(\.$type == plan.type.rawValue).filter(\.$status == MessageStatus.scheduled.rawValue)
             .first() else { return false }
-        let ids = waiting.shipmentIDs
-        if !ids.contains(shipmentID) {
-            let all = ids + [shipmentID]
-            waiting.shipmentIDsJSON = "[" + all.map { "\"\($0.uuidString)\"" }.joined(separator: ",") + "]"
+        if !waiting.shipmentIDs.contains(shipmentID) {
+            waiting.shipmentIDs.append(shipmentID)
             waiting.updatedAt = world.now()
             try await waiting.save(on: db)
         }

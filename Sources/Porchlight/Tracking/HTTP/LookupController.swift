@@ -31,7 +31,7 @@ enum LookupController {
     /// so an unknown order and a wrong email cost the same work.
     private static func matchingToken(_ req: Request, storeID: UUID, lookupNumber: String,
                                       email: String) async throws -> String? {
-        let rows = lookupNumber.isEmpty ? [] : try await (req.db as! SQLDatabase).raw("""
+        let rows = lookupNumber.isEmpty ? [] : try await req.db.sql.raw("""
             SELECT email_normalized, tracking_token FROM orders
             WHERE store_id = \(bind: storeID) AND lookup_number = \(bind: lookupNumber) LIMIT 5
             """).all()

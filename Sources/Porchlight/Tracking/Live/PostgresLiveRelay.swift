@@ -58,7 +58,7 @@ final class PostgresLiveRelay: Sendable {
 
     /// Tells every listening instance, this one included, that the order changed.
     static func announce(_ orderID: UUID, on database: Database) async {
-        guard let sql = database as? SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try? await sql.raw("SELECT pg_notify(\(bind: channel), \(bind: orderID.uuidString))").run()
+        guard database.isPostgres else { return }
+        try? await database.sql.raw("SELECT pg_notify(\(bind: channel), \(bind: orderID.uuidString))").run()
     }
 }

@@ -98,8 +98,8 @@ struct ShipmentLedger: Sendable {
     /// On PostgreSQL, two events for one parcel arriving at once are serialised so neither derivation is lost.
     /// SQLite already serialises writers.
     private func lockShipment(_ id: UUID, on db: Database) async throws {
-        guard let sql = db as? SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await sql.raw("SELECT id FROM shipments WHERE id = \(bind: id) FOR UPDATE").run()
+        guard db.isPostgres else { return }
+        try await db.sql.raw("SELECT id FROM shipments WHERE id = \(bind: id) FOR UPDATE").run()
     }
 
     private func refreshShipment(_ shipment: ShipmentRecord, on db: Database) async throws {

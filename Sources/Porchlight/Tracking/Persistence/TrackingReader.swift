@@ -9,7 +9,7 @@ struct TrackingReader: Sendable {
     var cache: TrackingCache?
 
     /// Every Fluent driver is also an SQL database; the read path uses it to skip model hydration.
-    private var sql: SQLDatabase { database as! SQLDatabase }
+    private var sql: SQLDatabase { database.sql }
 
     struct Loaded: Sendable {
         var store: StoreRecord

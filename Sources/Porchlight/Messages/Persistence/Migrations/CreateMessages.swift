@@ -87,15 +87,11 @@ struct CreateMessageSupport: AsyncMigration {
             .field("store_id", .uuid, .required, .references("stores", "id", onDelete: .cascade))
             .unique(on: "store_id", "order_id", "product_key")
             .create()
-        try await database.schema("orders")
-            .field("state", .string, .required, .sql(.default("open")))
-            .update()
     }
 
     func revert(on database: Database) async throws {
         for table in ["outbox_emails", "message_templates", "message_settings", "unsubscribes", "reviews"] {
             try await database.schema(table).delete()
         }
-        try await database.schema("orders").deleteField("state").update()
     }
 }

@@ -66,7 +66,6 @@ struct CreateLineItems: AsyncMigration {
 
 extension Database {
     func createIndex(_ name: String, on table: String, columns: [String]) async throws {
-        guard let sql = self as? SQLDatabase else { return }
         var builder = sql.create(index: name).on(table)
         for column in columns { builder = builder.column(column) }
         try await builder.run()
