@@ -3,7 +3,7 @@ import Testing
 @testable import Porchlight
 
 /// The published test numbers of one format, read straight from the vendored JSON.
-private struct Fixture: Sendable {
+private struct FormatTestNumbers: Sendable {
     var carrier: String
     var service: String
     var valid: [String]
@@ -21,16 +21,16 @@ private struct Fixture: Sendable {
 
     static let folder = ResourcePaths.root.appendingPathComponent("TrackingNumbers")
 
-    static func all() throws -> [Fixture] {
+    static func all() throws -> [FormatTestNumbers] {
         let couriers = folder.appendingPathComponent("couriers")
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         return try FileManager.default.contentsOfDirectory(at: couriers, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" }
-            .flatMap { url -> [Fixture] in
+            .flatMap { url -> [FormatTestNumbers] in
                 let file = try decoder.decode(File.self, from: Data(contentsOf: url))
                 return file.trackingNumbers.map {
-                    Fixture(carrier: file.courierCode, service: $0.name,
+                    FormatTestNumbers(carrier: file.courierCode, service: $0.name,
                             valid: $0.testNumbers?.valid ?? [], invalid: $0.testNumbers?.invalid ?? [])
                 }
             }
@@ -39,11 +39,11 @@ private struct Fixture: Sendable {
 
 @Suite struct CarrierDetectionTests {
     let detector: CarrierDetector
-    fileprivate let fixtures: [Fixture]
+    fileprivate let fixtures: [FormatTestNumbers]
 
     init() throws {
-        detector = try CarrierDetector.load(from: Fixture.folder)
-        fixtures = try Fixture.all()
+        detector = try CarrierDetector.load(from: FormatTestNumbers.folder)
+        fixtures = try FormatTestNumbers.all()
     }
 
     @Test func loadsEveryFormatInTheData() {
