@@ -16,5 +16,9 @@ enum Migrations {
         CreateMessages(),
         CreateMessageSupport(),
         AddOrderState(),
+        // 004 carrier tracking: credentials, detection, polling, webhooks and estimates
+        CreateIntegrations(),
+        UpdateShipmentsAddCarrierTracking(),
+        CreateCarrierSupport(),
     ]
 }

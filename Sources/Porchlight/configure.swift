@@ -33,7 +33,12 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
                                    perStore: RateLimiter(limit: config.lookupLimitPerStore, window: 60)),
         messageTemplates: try MessageTemplates.load(), mailRoute: try makeMailRoute(app, config: config),
         metricsRegistry: PrometheusCollectorRegistry(),
-        carrierDetector: try CarrierDetector.load(from: ResourcePaths.root.appendingPathComponent("TrackingNumbers")))
+        carrierDetector: try CarrierDetector.load(from: ResourcePaths.root.appendingPathComponent("TrackingNumbers")),
+        secretBox: SecretBox(keyBytes: try SecretBox.loadKey(configured: config.secretKey, keyFile: config.secretKeyFile,
+                                                             world: world), world: world),
+        carriers: CarrierServices(baseURLs: config.carrierBaseURLs))
+    // Carrier APIs answer in well under a second; a hung one must not hold a worker slot for long.
+    app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(20))
 
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders(world: world))

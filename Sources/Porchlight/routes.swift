@@ -18,6 +18,9 @@ func routes(_ app: Application) throws {
     app.get("admin", "outbox", ":emailID", use: OutboxController.show)
     app.get("metrics", use: MetricsController.show)
 
+    // Carriers and aggregators pushing tracking updates; each request is verified by its signature.
+    app.on(.POST, "webhooks", ":provider", ":slug", body: .collect(maxSize: "1mb"), use: CarrierWebhookController.receive)
+
     // REST API v1
     let api = app.grouped("api", "v1")
     api.get("openapi.yaml", use: OpenAPIController.show)
@@ -40,6 +43,14 @@ func routes(_ app: Application) throws {
     authed.post("message-templates", ":type", ":locale", "preview", use: MessageTemplateController.preview)
     authed.post("message-templates", ":type", ":locale", "test", use: MessageTemplateController.test)
     authed.get("carriers", "detect", use: CarrierController.detect)
+    authed.get("carriers", "unknown-codes", use: CarrierMappingController.unknownCodes)
+    authed.get("carriers", ":carrier", "status-map", use: CarrierMappingController.show)
+    authed.put("carriers", ":carrier", "status-map", ":code", use: CarrierMappingController.override)
+    authed.delete("carriers", ":carrier", "status-map", ":code", use: CarrierMappingController.removeOverride)
+    authed.post("shipments", ":shipmentID", "refresh", use: ShipmentRefreshController.refresh)
+    authed.get("integrations", use: IntegrationController.index)
+    authed.put("integrations", ":provider", use: IntegrationController.update)
+    authed.delete("integrations", ":provider", use: IntegrationController.delete)
     authed.get("jobs", use: JobController.index)
     authed.post("jobs", ":jobID", "retry", use: JobController.retry)
     api.get("**") { _ -> Response in throw APIError.notFound("That endpoint") }

@@ -5,6 +5,8 @@ struct APIError: Error, AbortError, Sendable {
     var status: HTTPResponseStatus
     var code: String
     var message: String
+    /// Sent as `Retry-After` when set, for errors that go away with time.
+    var retryAfterSeconds: Int? = nil
 
     var reason: String { message }
 

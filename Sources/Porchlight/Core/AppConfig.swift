@@ -17,6 +17,12 @@ struct AppConfig: Sendable {
     var workerConcurrency: Int = 8
     /// Seconds a worker holds a claimed job; a crashed worker's jobs are taken over after this.
     var jobLeaseSeconds: Double = 120
+    /// `PORCHLIGHT_SECRET_KEY`: 32 bytes (base64 or hex) that seal stored credentials. Without it, a key file is used.
+    var secretKey: String? = nil
+    /// Where the key is kept when `PORCHLIGHT_SECRET_KEY` is unset; created on first run.
+    var secretKeyFile: String = "porchlight.key"
+    /// Carrier API hosts by carrier code, from `UPS_BASE_URL` and friends; unset means production.
+    var carrierBaseURLs: [String: String] = [:]
 
     static let defaultDatabaseURL = "sqlite://porchlight.sqlite"
 
@@ -34,9 +40,24 @@ struct AppConfig: Sendable {
             smtpCAFile: env.nonEmpty("SMTP_CA_FILE"),
             mailFrom: env.nonEmpty("MAIL_FROM") ?? "notifications@porchlight.local",
             workerConcurrency: env["WORKER_CONCURRENCY"].flatMap(Int.init).map { max(1, min($0, 64)) } ?? 8,
-            jobLeaseSeconds: env["JOB_LEASE_SECONDS"].flatMap(Double.init).map { max(1, $0) } ?? 120
+            jobLeaseSeconds: env["JOB_LEASE_SECONDS"].flatMap(Double.init).map { max(1, $0) } ?? 120,
+            secretKey: env.nonEmpty("PORCHLIGHT_SECRET_KEY"),
+            secretKeyFile: env.nonEmpty("PORCHLIGHT_KEY_FILE") ?? defaultKeyFile(env.nonEmpty("DATABASE_URL")),
+            carrierBaseURLs: ["ups": "UPS_BASE_URL", "fedex": "FEDEX_BASE_URL", "usps": "USPS_BASE_URL", "dhl": "DHL_BASE_URL"]
+                .compactMapValues { env.nonEmpty($0).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } }
         )
     }
+}
+
+/// Beside the SQLite file, so a zero-setup install keeps working when the folder moves. A copied database
+/// file or dump alone reveals no credentials; production installs set `PORCHLIGHT_SECRET_KEY` instead.
+private func defaultKeyFile(_ databaseURL: String?) -> String {
+    guard let url = databaseURL ?? Optional(AppConfig.defaultDatabaseURL), url.hasPrefix("sqlite://") else {
+        return "porchlight.key"
+    }
+    let path = String(url.dropFirst("sqlite://".count))
+    let folder = (path as NSString).deletingLastPathComponent
+    return folder.isEmpty ? "porchlight.key" : folder + "/porchlight.key"
 }
 
 private extension Dictionary where Key == String, Value == String {

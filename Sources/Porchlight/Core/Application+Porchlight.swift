@@ -17,6 +17,8 @@ struct PorchlightServices: Sendable {
     var mailRoute: MailRoute
     var metricsRegistry: PrometheusCollectorRegistry
     var carrierDetector: CarrierDetector
+    var secretBox: SecretBox
+    var carriers: CarrierServices
 }
 
 struct LookupLimits: Sendable {
@@ -52,14 +54,19 @@ extension Application {
     var siteURL: SiteURL { SiteURL(base: services.config.publicURL) }
 
     /// Every order change goes through here, so the message journey hears of all of them.
-    var trackingHooks: TrackingHooks { MessageScheduler(world: world).hooks }
+    var trackingHooks: TrackingHooks {
+        var hooks = MessageScheduler(world: world).hooks
+        hooks.shipmentAdded = ShipmentTracker.startTracking(world: world)
+        return hooks
+    }
 
     func orderBook(storeID: UUID) -> OrderBook {
         OrderBook(database: db, world: world, storeID: storeID, hooks: trackingHooks)
     }
 
     func shipmentLedger(storeID: UUID) -> ShipmentLedger {
-        ShipmentLedger(book: orderBook(storeID: storeID), onOrderChanged: { [self] in await orderChanged($0) })
+        ShipmentLedger(book: orderBook(storeID: storeID), onOrderChanged: { [self] in await orderChanged($0) },
+                       identifyCarrier: identifyCarrier(storeID: storeID))
     }
 
     var jobMetrics: JobMetrics { JobMetrics(factory: PrometheusMetricsFactory(registry: services.metricsRegistry)) }
@@ -77,7 +84,8 @@ extension Application {
         settings.concurrency = services.config.workerConcurrency
         settings.lease = services.config.jobLeaseSeconds
         return JobWorker(queue: JobQueue(database: db, world: world),
-                         handlers: [MessageScheduler.jobType: { try await sender.handle($0) }],
+                         handlers: [MessageScheduler.jobType: { try await sender.handle($0) },
+                                    ShipmentTracker.jobType: { [tracker = shipmentTracker] in try await tracker.handle($0) }],
                          name: name ?? "worker-\(getpid())-\(world.uuid().uuidString.prefix(8).lowercased())",
                          settings: settings, metrics: jobMetrics, logger: logger)
     }

@@ -13,12 +13,13 @@ struct ErrorResponder: AsyncMiddleware {
             if apiError.status.code >= 500 {
                 request.logger.error("Unhandled error: \(String(reflecting: error))")
             }
-            let wantsJSON = request.url.path.hasPrefix("/api/") || request.url.path.hasSuffix(".json")
+            let wantsJSON = request.url.path.hasPrefix("/api/") || request.url.path.hasPrefix("/webhooks/")
+                || request.url.path.hasSuffix(".json")
             let response = wantsJSON
                 ? try Self.json(apiError)
                 : pages.errorPage(status: apiError.status, request: request)
-            if let rateLimited = error as? RateLimitedError {
-                response.headers.replaceOrAdd(name: .retryAfter, value: String(rateLimited.retryAfterSeconds))
+            if let seconds = (error as? RateLimitedError)?.retryAfterSeconds ?? apiError.retryAfterSeconds {
+                response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             }
             return response
         }

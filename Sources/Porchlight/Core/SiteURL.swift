@@ -9,6 +9,7 @@ enum SitePath: Sendable {
     case unsubscribe(token: String, category: MessageCategory)
     case review(token: String)
     case outbox
+    case webhook(provider: String, slug: String)
 
     var path: String {
         switch self {
@@ -19,6 +20,7 @@ enum SitePath: Sendable {
         case .unsubscribe(let token, let category): return "/t/\(token)/unsubscribe?c=\(category.rawValue)"
         case .review(let token): return "/t/\(token)/review"
         case .outbox: return "/admin/outbox"
+        case .webhook(let provider, let slug): return "/webhooks/\(provider)/\(slug)"
         }
     }
 }

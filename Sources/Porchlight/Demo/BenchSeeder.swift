@@ -75,6 +75,7 @@ struct BenchSeeder {
             let shipment = ShipmentRecord()
             shipment.id = world.uuid(); shipment.position = parcel; shipment.storeID = storeID; shipment.orderID = order.id!
             shipment.createdAt = placedAt; shipment.updatedAt = now; shipment.carrier = "UPS"
+            shipment.carrierCode = "ups"; shipment.carrierSource = CarrierSource.store.rawValue; shipment.pollFailures = 0
             shipment.trackingNumber = "1ZBENCH\(index)P\(parcel)"; shipment.shippedAt = placedAt
             shipment.items = [ShipmentItem(sku: "SKU-\(parcel)", title: "Item \(parcel)", quantity: 1)]
             let steps = (0..<shape.events).map { journey.scripted(until: .delivered)[$0 % 6] }

@@ -13,14 +13,20 @@ struct TestHarness {
 
     static let publicURL = "http://porchlight.test"
 
+    /// A fixed key, so tests never write a key file.
+    static let secretKey = String(repeating: "5e", count: 32)
+
     static func run(_ database: TestDatabase, lookupLimitPerIP: Int = 10, lookupLimitPerStore: Int = 300,
+                    adjust: (inout AppConfig) -> Void = { _ in },
                     _ body: (TestHarness) async throws -> Void) async throws {
         let (url, dispose) = try await database.makeFresh()
         let clock = TestClock()
         let app = try await Application.make(.testing)
         do {
-            let config = AppConfig(databaseURL: url, publicURL: publicURL, port: nil,
+            var config = AppConfig(databaseURL: url, publicURL: publicURL, port: nil,
                                    lookupLimitPerIP: lookupLimitPerIP, lookupLimitPerStore: lookupLimitPerStore)
+            config.secretKey = secretKey
+            adjust(&config)
             try await configure(app, world: .test(clock: clock), config: config)
             try await body(TestHarness(app: app, clock: clock, database: database, url: url))
         } catch {
@@ -37,8 +43,9 @@ struct TestHarness {
     func withSecondInstance(_ body: (Application) async throws -> Void) async throws {
         let second = try await Application.make(.testing)
         do {
-            let config = AppConfig(databaseURL: url, publicURL: Self.publicURL, port: nil,
+            var config = AppConfig(databaseURL: url, publicURL: Self.publicURL, port: nil,
                                    lookupLimitPerIP: 10, lookupLimitPerStore: 300)
+            config.secretKey = Self.secretKey
             try await configure(second, world: .test(clock: clock, seed: 7), config: config, migrate: false)
             try await body(second)
         } catch {

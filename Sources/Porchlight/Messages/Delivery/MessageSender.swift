@@ -36,7 +36,7 @@ struct MessageSender: Sendable {
             orderStatus: order.summary.status, parcelStatuses: parcelStatuses, settings: facts.settings,
             unsubscribed: try await loader.unsubscribed(order.emailNormalized),
             lastFollowUpSentAt: type.category == .followUp ? try await loader.lastFollowUpSent(to: order.emailNormalized) : nil,
-            timeZone: order.zone))
+            timeZone: order.zone, substatus: message.substatus))
         switch decision {
         case .skip(let reason):
             message.status = MessageStatus.skipped.rawValue

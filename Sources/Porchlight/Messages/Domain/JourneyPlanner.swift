@@ -35,7 +35,9 @@ struct JourneyPlanner: Sendable {
     func shipmentMoved(_ move: ShipmentMove, localDay: String, now: Date,
                        skus: [String] = [], productTypes: [String] = []) -> [PlannedMessage] {
         var planned: [PlannedMessage] = []
-        if move.from != move.to, let type = MessageType.announcing(move.to), !(type == .shipped && move.from.showsMovement) {
+        // A delay is told with the exception message: what happened, and the new window.
+        let announced = move.from != move.to ? MessageType.announcing(move.to) : (move.isNewDelay ? .exception : nil)
+        if let type = announced, !(type == .shipped && move.from.showsMovement) {
             let key: String
             switch type {
             case .outForDelivery: key = "\(type.rawValue):\(move.shipmentID):\(localDay)"

@@ -13,6 +13,14 @@ struct SendFacts: Sendable {
     var unsubscribed: Set<MessageCategory>
     var lastFollowUpSentAt: Date?
     var timeZone: TimeZone
+    /// The reason the message was planned for, e.g. the kind of exception.
+    var substatus: String? = nil
+
+    /// The status the parcel must still be in for the message to be worth sending. A delay is told with
+    /// the exception message while the parcel stays in transit.
+    var awaitedStatus: ShipmentStatus? {
+        type == .exception && substatus == Substatus.delayed ? .inTransit : type.triggerStatus
+    }
 }
 
 enum SendDecision: Sendable, Equatable {
@@ -49,7 +57,7 @@ enum SendDecision: Sendable, Equatable {
         case .checkIn, .reviewRequest, .reorderReminder:
             if facts.orderStatus != .delivered { return "order is no longer delivered" }
         case .shipped, .outForDelivery, .delivered, .failedAttempt, .readyForPickup, .exception:
-            if let trigger = type.triggerStatus, !facts.parcelStatuses.contains(trigger) {
+            if let trigger = facts.awaitedStatus, !facts.parcelStatuses.contains(trigger) {
                 let now = facts.parcelStatuses.first.map(\.rawValue) ?? "unknown"
                 return "stale: the parcel is now \(now)"
             }

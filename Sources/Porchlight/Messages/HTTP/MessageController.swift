@@ -14,6 +14,8 @@ enum MessageController {
         var scheduled_at: Date
         var sent_at: Date?
         var shipment_ids: [UUID]
+        /// Why a shipping message was planned, e.g. "InTransit_005" for a delay.
+        var substatus: String?
     }
 
     struct ListJSON: Content {
@@ -31,6 +33,7 @@ enum MessageController {
     static func json(_ row: MessageRecord) throws -> MessageJSON {
         MessageJSON(id: try row.requireID(), type: row.type, category: row.category, status: row.status,
                     skip_reason: row.skipReason, last_error: row.lastError, subject: row.subject,
-                    scheduled_at: row.scheduledAt, sent_at: row.sentAt, shipment_ids: row.shipmentIDs)
+                    scheduled_at: row.scheduledAt, sent_at: row.sentAt, shipment_ids: row.shipmentIDs,
+                    substatus: row.substatus)
     }
 }

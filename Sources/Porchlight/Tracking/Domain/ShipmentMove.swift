@@ -9,4 +9,11 @@ struct ShipmentMove: Sendable, Equatable {
     var substatus: String?
     var orderWasDelivered: Bool
     var orderIsDelivered: Bool
+    var fromSubstatus: String? = nil
+
+    /// The carrier (or our stall watch) just started reporting a delay on a parcel still on its way:
+    /// news the customer should hear before they have to ask, though the status itself did not change.
+    var isNewDelay: Bool {
+        to == .inTransit && substatus == Substatus.delayed && fromSubstatus != Substatus.delayed
+    }
 }

@@ -23,6 +23,9 @@ struct Substatus: Sendable, Hashable, Codable {
 
     var info: SubstatusInfo? { Self.known(code) }
 
+    /// On its way, but late: reported by the carrier or raised when a parcel stops moving.
+    static let delayed = "InTransit_005"
+
     /// Prefix match on "<Status>_" so that "InTransit_002" never belongs to "Info...".
     func belongs(to status: ShipmentStatus) -> Bool {
         code.hasPrefix(status.rawValue + "_")

@@ -61,6 +61,10 @@ struct ShipmentJSON: Content {
     var id: UUID
     var order_id: UUID
     var carrier: String?
+    /// Our code for the carrier ("ups"), when known.
+    var carrier_code: String?
+    /// "store", "detected" or "undetected"; an undetected carrier needs the merchant to name it.
+    var carrier_detection: String
     var service: String?
     var tracking_number: String
     var status: String
@@ -75,6 +79,8 @@ struct ShipmentJSON: Content {
         id = shipment.id!
         order_id = shipment.orderID
         carrier = shipment.carrier
+        carrier_code = shipment.carrierCode
+        carrier_detection = shipment.carrierSource
         service = shipment.service
         tracking_number = shipment.trackingNumber
         status = shipment.status

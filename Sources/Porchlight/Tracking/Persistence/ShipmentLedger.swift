@@ -8,6 +8,11 @@ struct ShipmentLedger: Sendable {
     let book: OrderBook
     /// Told after a change a customer could see has been committed.
     var onOrderChanged: @Sendable (UUID) async -> Void = { _ in }
+    /// Names the parcel's carrier on arrival, detecting it from the number when the store gave none we know.
+    var identifyCarrier: @Sendable (NewShipment) async throws -> CarrierIdentity = { draft in
+        CarrierIdentity(code: draft.carrier.flatMap(CarrierNames.code(for:)), displayName: draft.carrier,
+                        service: draft.service, source: .store)
+    }
 
     private var database: Database { book.database }
     private var world: World { book.world }
@@ -30,18 +35,26 @@ struct ShipmentLedger: Sendable {
         shipment.orderID = orderID
         shipment.createdAt = now
         shipment.updatedAt = now
-        shipment.carrier = draft.carrier
-        shipment.service = draft.service
+        let identity = try await identifyCarrier(draft)
+        shipment.carrier = identity.displayName
+        shipment.carrierCode = identity.code
+        shipment.carrierSource = identity.source.rawValue
+        shipment.service = identity.service
         shipment.trackingNumber = number
         shipment.shippedAt = draft.shippedAt
         shipment.items = try await resolveItems(draft.items, orderID: orderID)
         shipment.status = ShipmentStatus.pending.rawValue
         let window = DeliveryWindow.estimate(from: draft.shippedAt ?? now, shipped: true,
-                                             carrier: draft.carrier, timeZone: order.zone)
+                                             carrier: identity.code, timeZone: order.zone)
         shipment.estimatedEarliest = window.earliest
         shipment.estimatedLatest = window.latest
+        shipment.promisedEarliest = window.earliest
+        shipment.promisedLatest = window.latest
+        shipment.estimateSource = "defaults"
+        shipment.pollFailures = 0
         try await database.transaction { db in
             try await shipment.create(on: db)
+            try await book.hooks.shipmentAdded(shipment, db)
             try await refreshOrder(orderID, on: db)
         }
         await onOrderChanged(orderID)
@@ -71,13 +84,14 @@ struct ShipmentLedger: Sendable {
             try await database.transaction { db in
                 try await lockShipment(shipmentID, on: db)
                 try await event.create(on: db)
-                let before = shipment.shipmentStatus
+                let before = shipment.shipmentStatus, beforeSubstatus = shipment.substatus
                 try await refreshShipment(shipment, on: db)
                 guard let (order, wasDelivered) = try await refreshOrder(shipment.orderID, on: db) else { return }
                 let move = ShipmentMove(orderID: shipment.orderID, shipmentID: shipmentID, from: before,
                                         to: shipment.shipmentStatus, substatus: shipment.substatus,
-                                        orderWasDelivered: wasDelivered, orderIsDelivered: order.summary.status == .delivered)
-                if move.from != move.to || move.orderWasDelivered != move.orderIsDelivered {
+                                        orderWasDelivered: wasDelivered, orderIsDelivered: order.summary.status == .delivered,
+                                        fromSubstatus: beforeSubstatus)
+                if move.from != move.to || move.orderWasDelivered != move.orderIsDelivered || move.isNewDelay {
                     try await book.hooks.shipmentMoved(move, order, db)
                 }
             }

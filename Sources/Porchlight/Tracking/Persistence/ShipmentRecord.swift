@@ -23,6 +23,20 @@ final class ShipmentRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_event_at") var lastEventAt: Date?
     @OptionalField(key: "estimated_earliest") var estimatedEarliest: String?
     @OptionalField(key: "estimated_latest") var estimatedLatest: String?
+    /// Our code for the carrier ("ups"); `carrier` keeps the name the store sent, for display.
+    @OptionalField(key: "carrier_code") var carrierCode: String?
+    /// How the carrier was learned: from the store, detected from the number, or not at all.
+    @Field(key: "carrier_source") var carrierSource: String
+    /// The window shown when the parcel shipped, kept to measure how often estimates hold.
+    @OptionalField(key: "promised_earliest") var promisedEarliest: String?
+    @OptionalField(key: "promised_latest") var promisedLatest: String?
+    @OptionalField(key: "estimate_source") var estimateSource: String?
+    @OptionalField(key: "last_movement_at") var lastMovementAt: Date?
+    /// Set once an aggregator or carrier pushes updates for this parcel; polling then only checks daily.
+    @OptionalField(key: "push_provider") var pushProvider: String?
+    /// Carrier API failures in a row, for backing off; reset by a good answer.
+    @Field(key: "poll_failures") var pollFailures: Int
+    @OptionalField(key: "last_polled_at") var lastPolledAt: Date?
 
     // relationships
     @Field(key: "store_id") var storeID: UUID
@@ -31,6 +45,8 @@ final class ShipmentRecord: Model, @unchecked Sendable {
     init() {}
 
     var shipmentStatus: ShipmentStatus { ShipmentStatus(rawValue: status) ?? .pending }
+
+    var source: CarrierSource { CarrierSource(rawValue: carrierSource) ?? .store }
 
     var window: DeliveryWindow? {
         guard let estimatedEarliest, let estimatedLatest else { return nil }
