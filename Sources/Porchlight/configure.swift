@@ -1,4 +1,5 @@
 import Fluent
+import NIOPosix
 import Prometheus
 import Vapor
 
@@ -9,6 +10,12 @@ public func configure(_ app: Application) async throws {
 
 func configure(_ app: Application, world: World, config: AppConfig, migrate: Bool = true) async throws {
     let target = try DatabaseTarget.parse(config.databaseURL)
+    if case .sqlite = target {
+        // SQLite runs on a thread pool, one connection per event loop, and a connection waiting for the write
+        // lock retries on its thread until it gets it. With more threads than connections, the holder of the
+        // lock always finds a thread to finish on, so waiting writers can't starve it.
+        app.threadPool = NIOThreadPool(numberOfThreads: System.coreCount + 2)
+    }
     try app.useDatabase(target)
     if case .sqlite = target { try await tuneSQLite(app) }
     for migration in Migrations.all { app.migrations.add(migration) }

@@ -9,6 +9,7 @@ struct CarrierServices: Sendable {
     var circuits = CarrierCircuits()
     var polling = PollingSettings()
     var baseURLs: [String: String] = [:]
+    var estimators = EstimatorCache()
 }
 
 extension Application {
@@ -41,6 +42,24 @@ extension Application {
     }
 
     var carrierPolling: CarrierPolling { CarrierPolling(database: db, world: world) }
+
+    /// Estimates from the store's own delivered history, falling back to the carrier's promise, then defaults.
+    func windowEstimator(storeID: UUID) -> @Sendable (ShipmentRecord, OrderRecord) async throws -> Estimate? {
+        let cache = services.carriers.estimators, database = db, world = world
+        return { shipment, order in
+            let now = world.now()
+            let estimator = try await cache.estimator(storeID: storeID, now: now) {
+                try await TransitHistory.samples(storeID: storeID, now: now, on: database)
+            }
+            let last = shipment.lastEventAt.map { EstimateRequest.LastEvent(status: shipment.shipmentStatus, occurredAt: $0) }
+            let request = EstimateRequest(
+                carrier: shipment.carrierCode, service: shipment.service,
+                destinationRegion: TransitSample.region(of: order.shippingAddress),
+                shippedAt: shipment.shippedAt ?? shipment.lastMovementAt, placedAt: order.placedAt, timeZone: order.zone,
+                carrierEstimate: shipment.carrierWindow, lastEvent: last)
+            return estimator.estimate(request, now: now)
+        }
+    }
 
     /// Carriers the store has API credentials for come first when a number could belong to several.
     func identifyCarrier(storeID: UUID) -> @Sendable (NewShipment) async throws -> CarrierIdentity {

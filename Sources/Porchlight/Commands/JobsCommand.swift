@@ -49,7 +49,8 @@ struct RetryJobCommand: AsyncCommand {
     }
 }
 
-private func storeID(slug: String?, app: Application) async throws -> UUID? {
+/// The id of the store a `--store SLUG` option names, or nil for every store.
+func storeID(slug: String?, app: Application) async throws -> UUID? {
     guard let slug else { return nil }
     guard let store = try await StoreRecord.query(on: app.db).filter(\.$slug == slug).first() else {
         throw APIError.notFound("Store '\(slug)'")

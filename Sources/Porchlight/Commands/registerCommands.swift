@@ -8,4 +8,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(ServeCommand(), as: "serve", isDefault: true)
     app.asyncCommands.use(WorkerCommand(), as: "worker")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
+    app.asyncCommands.use(EDDReportCommand(), as: "edd-report")
 }

@@ -66,7 +66,7 @@ extension Application {
 
     func shipmentLedger(storeID: UUID) -> ShipmentLedger {
         ShipmentLedger(book: orderBook(storeID: storeID), onOrderChanged: { [self] in await orderChanged($0) },
-                       identifyCarrier: identifyCarrier(storeID: storeID))
+                       identifyCarrier: identifyCarrier(storeID: storeID), estimateWindow: windowEstimator(storeID: storeID))
     }
 
     var jobMetrics: JobMetrics { JobMetrics(factory: PrometheusMetricsFactory(registry: services.metricsRegistry)) }

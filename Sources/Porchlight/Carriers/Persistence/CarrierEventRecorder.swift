@@ -44,10 +44,10 @@ struct CarrierEventRecorder: Sendable {
                 push_provider = COALESCE(\(bind: pushedBy), push_provider),
                 last_movement_at = CASE WHEN last_movement_at IS NULL OR last_movement_at < \(bind: lastMovement)
                                         THEN COALESCE(\(bind: lastMovement), last_movement_at) ELSE last_movement_at END,
-                estimated_earliest = COALESCE(\(bind: estimate?.earliest), estimated_earliest),
-                estimated_latest = COALESCE(\(bind: estimate?.latest), estimated_latest),
-                estimate_source = CASE WHEN \(bind: estimate?.earliest) IS NULL THEN estimate_source ELSE 'carrier' END
+                carrier_earliest = COALESCE(\(bind: estimate?.earliest), carrier_earliest),
+                carrier_latest = COALESCE(\(bind: estimate?.latest), carrier_latest)
             WHERE id = \(bind: shipmentID) AND store_id = \(bind: ledger.book.storeID)
             """).run()
+        if estimate != nil { try await ledger.reestimate(shipmentID) }
     }
 }

@@ -13,9 +13,11 @@ struct ShipmentLedger: Sendable {
         CarrierIdentity(code: draft.carrier.flatMap(CarrierNames.code(for:)), displayName: draft.carrier,
                         service: draft.service, source: .store)
     }
+    /// The parcel's delivery window from the store's own history; nil keeps the per-carrier defaults.
+    var estimateWindow: @Sendable (ShipmentRecord, OrderRecord) async throws -> Estimate? = { _, _ in nil }
 
-    private var database: Database { book.database }
-    private var world: World { book.world }
+    var database: Database { book.database }
+    var world: World { book.world }
 
     func addShipment(_ draft: NewShipment, to orderID: UUID) async throws -> (ShipmentRecord, created: Bool) {
         do { try draft.validate() } catch { throw APIError.validation(error.message) }
@@ -52,6 +54,13 @@ struct ShipmentLedger: Sendable {
         shipment.promisedLatest = window.latest
         shipment.estimateSource = "defaults"
         shipment.pollFailures = 0
+        if let estimate = try await estimateWindow(shipment, order) {
+            shipment.estimatedEarliest = estimate.window.earliest
+            shipment.estimatedLatest = estimate.window.latest
+            shipment.promisedEarliest = estimate.window.earliest
+            shipment.promisedLatest = estimate.window.latest
+            shipment.estimateSource = estimate.source.name
+        }
         try await database.transaction { db in
             try await shipment.create(on: db)
             try await book.hooks.shipmentAdded(shipment, db)
@@ -99,6 +108,7 @@ struct ShipmentLedger: Sendable {
             if let duplicate = try await existingEvent(shipmentID, dedupeKey) { return (duplicate, false) }
             throw error
         }
+        try await reestimate(shipmentID)
         await onOrderChanged(shipment.orderID)
         return (event, true)
     }

@@ -31,6 +31,9 @@ final class ShipmentRecord: Model, @unchecked Sendable {
     @OptionalField(key: "promised_earliest") var promisedEarliest: String?
     @OptionalField(key: "promised_latest") var promisedLatest: String?
     @OptionalField(key: "estimate_source") var estimateSource: String?
+    /// The carrier's own promise, kept apart so every re-estimate can weigh it.
+    @OptionalField(key: "carrier_earliest") var carrierEarliest: String?
+    @OptionalField(key: "carrier_latest") var carrierLatest: String?
     @OptionalField(key: "last_movement_at") var lastMovementAt: Date?
     /// Set once an aggregator or carrier pushes updates for this parcel; polling then only checks daily.
     @OptionalField(key: "push_provider") var pushProvider: String?
@@ -47,6 +50,11 @@ final class ShipmentRecord: Model, @unchecked Sendable {
     var shipmentStatus: ShipmentStatus { ShipmentStatus(rawValue: status) ?? .pending }
 
     var source: CarrierSource { CarrierSource(rawValue: carrierSource) ?? .store }
+
+    var carrierWindow: DeliveryWindow? {
+        guard let carrierEarliest, let carrierLatest else { return nil }
+        return DeliveryWindow(earliest: carrierEarliest, latest: carrierLatest)
+    }
 
     var window: DeliveryWindow? {
         guard let estimatedEarliest, let estimatedLatest else { return nil }

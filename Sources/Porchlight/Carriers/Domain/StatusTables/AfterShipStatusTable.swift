@@ -1,7 +1,7 @@
 import Foundation
 
 /// AfterShip trackings, whatever the real carrier: `code` is the checkpoint's `subtag`
-/// ("Exception_004"), `category` its `tag` ("Exception"). See docs/STATUSES-AGGREGATORS.md.
+/// ("Exception_004"), `category` its `tag` ("Exception"). See docs/STATUSES.md.
 ///
 /// Our codes are written like AfterShip's, but the numbers do not mean the same things
 /// (AfterShip's Exception_005 is an outside delay, ours a return), so every subtag is mapped by

@@ -3,7 +3,7 @@ import Foundation
 /// EasyPost trackers, whatever the real carrier: `code` is the scan's `status_detail` when it
 /// refines the `status`, otherwise the `status`; `category` is the `status`. A detail is filed
 /// under the status it usually comes with, which is how the parser tells whether it refines.
-/// See docs/STATUSES-AGGREGATORS.md.
+/// See docs/STATUSES.md.
 enum EasyPostStatusTable: CarrierStatusTable {
     static let carrier = "easypost"
 

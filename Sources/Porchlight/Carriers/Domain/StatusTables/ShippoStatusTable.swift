@@ -2,7 +2,7 @@ import Foundation
 
 /// Shippo tracks, whatever the real carrier: `code` is the event's `substatus.code` (or its
 /// `status` when there is no substatus, or only "other"), `category` its `status`.
-/// See docs/STATUSES-AGGREGATORS.md.
+/// See docs/STATUSES.md.
 enum ShippoStatusTable: CarrierStatusTable {
     static let carrier = "shippo"
 

@@ -10,6 +10,8 @@ struct UpdateShipmentsAddCarrierTracking: AsyncMigration {
         ("promised_earliest", .string, []),
         ("promised_latest", .string, []),
         ("estimate_source", .string, []),
+        ("carrier_earliest", .string, []),
+        ("carrier_latest", .string, []),
         ("last_movement_at", .datetime, []),
         ("push_provider", .string, []),
         ("poll_failures", .int, [.required, .sql(.default(0))]),
