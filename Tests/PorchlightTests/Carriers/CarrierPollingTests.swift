@@ -112,3 +112,43 @@ struct CarrierPollingTests {
         }
     }
 }
+
+@Suite("Polling FedEx, USPS and DHL")
+struct OtherCarrierPollingTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var carrier: String
+        var number: String
+        var settings: String
+        var token: String?
+        var track: String
+        var testDescription: String { carrier }
+    }
+
+    static let cases = [
+        Case(carrier: "fedex", number: "794843185271", settings: #"{"client_id": "fx", "client_secret": "fx-secret"}"#,
+             token: "POST /oauth/token", track: "POST /track/v1/trackingnumbers"),
+        Case(carrier: "usps", number: "9400111899223197428490", settings: #"{"client_id": "us", "client_secret": "us-secret"}"#,
+             token: "POST /oauth2/v3/token", track: "GET /tracking/v3/tracking/9400111899223197428490"),
+        Case(carrier: "dhl", number: "7777777770", settings: #"{"api_key": "dhl-key-1"}"#,
+             token: nil, track: "GET /track/shipments"),
+    ]
+
+    @Test("Each carrier's real answer shape is polled and lands as Delivered", arguments: TestDatabase.all, cases)
+    func delivered(_ db: TestDatabase, _ c: Case) async throws {
+        try await withStubCarrier(db, clock: "2024-11-23T12:00:00Z") { t, stub in
+            if let token = c.token { await stub.on(token, try .fixture("carriers/\(c.carrier)/token.json")) }
+            await stub.on(c.track, try .fixture("carriers/\(c.carrier)/track-delivered.json"))
+            let store = try await t.createStore()
+            #expect(try await t.send(.PUT, "/api/v1/integrations/\(c.carrier)", key: store.key, json: c.settings).status == .ok)
+            let (_, parcel) = try await t.orderWithParcel(store.key, number: c.number, carrier: c.carrier.uppercased(),
+                                                          placedAt: "2024-11-15T10:00:00Z", shippedAt: "2024-11-18T10:00:00Z")
+            let refreshed = try await t.send(.POST, "/api/v1/shipments/\(parcel["id"] as! String)/refresh", key: store.key)
+            #expect(refreshed.status == .ok, "\(refreshed.body.string)")
+            #expect(try refreshed.jsonObject()["status"] as? String == "Delivered")
+            let sent = await stub.requests(c.track)
+            #expect(sent.count == 1)
+            if c.carrier == "dhl" { #expect(sent.first?.headers["dhl-api-key"] == "dhl-key-1") }
+            else { #expect(sent.first?.headers["authorization"]?.hasPrefix("Bearer ") == true) }
+        }
+    }
+}
