@@ -83,6 +83,11 @@ extension Application {
         var settings = JobWorkerSettings()
         settings.concurrency = services.config.workerConcurrency
         settings.lease = services.config.jobLeaseSeconds
+        let database = db
+        settings.housekeeping = [
+            { now in try await CarrierInbox.pruneExpired(on: database, now: now) },
+            { now in try await WebhookReceipts.prune(on: database, before: now.addingTimeInterval(-7 * 86_400)) },
+        ]
         return JobWorker(queue: JobQueue(database: db, world: world),
                          handlers: [MessageScheduler.jobType: { try await sender.handle($0) },
                                     ShipmentTracker.jobType: { [tracker = shipmentTracker] in try await tracker.handle($0) }],

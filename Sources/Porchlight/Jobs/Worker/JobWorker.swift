@@ -13,6 +13,8 @@ struct JobWorkerSettings: Sendable {
     /// Finished jobs are kept this many seconds for inspection, then deleted.
     var keepDone: Double = 7 * 86_400
     var retryPolicy = JobRetryPolicy()
+    /// Other clean-ups that ride on the same ten-minute round, given the current time.
+    var housekeeping: [@Sendable (Date) async throws -> Void] = []
 }
 
 /// Claims due jobs in batches, runs them with their handlers and settles each one.
@@ -41,6 +43,7 @@ struct JobWorker: Sendable {
             do {
                 let pruned = try await queue.pruneDone(finishedBefore: queue.world.now().addingTimeInterval(-settings.keepDone))
                 if pruned > 0 { logger.info("Deleted \(pruned) finished jobs older than \(Int(settings.keepDone / 86_400)) days") }
+                for chore in settings.housekeeping { try await chore(queue.world.now()) }
             } catch {
                 logger.warning("Could not delete old finished jobs: \(String(reflecting: error))")
             }

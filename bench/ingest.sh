@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Webhook ingest: how many signed carrier events per second the server takes in and stores, and how soon
+# an open tracking page shows one. wrk posts pre-signed EasyPost `tracker.updated` bodies (each a new event
+# for one of PARCELS parcels, never repeated); afterwards the stored events are counted against the
+# acknowledged requests, so nothing may be lost. Meanwhile one tracking page's live stream is open and
+# single events are timed from POST to the page's update.
+#
+#   bench/ingest.sh                                        # SQLite file
+#   BENCH_DATABASE_URL=postgres://… bench/ingest.sh        # an empty PostgreSQL database
+#   DURATION=20 CONNECTIONS=32 PARCELS=2000 SKIP_BUILD=1 bench/ingest.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+PARCELS=${PARCELS:-2000}
+BODIES=${BODIES:-300000}
+PORT=${BENCH_PORT:-8091}
+BASE="http://127.0.0.1:$PORT"
+PY=.venv/bin/python
+[[ -x $PY ]] || { echo "run scripts/install-test-deps.sh first" >&2; exit 1; }
+command -v wrk >/dev/null || { echo "install wrk (apt-get install wrk)" >&2; exit 1; }
+
+if [[ -z ${PORCHLIGHT_BIN:-} ]]; then
+    [[ ${SKIP_BUILD:-0} == 1 ]] || swift build -c release --scratch-path .build-release --product porchlight
+    PORCHLIGHT_BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)/porchlight"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/porchlight-bench-ingest.XXXXXX")
+server=""
+cleanup() { [[ -n $server ]] && kill "$server" 2>/dev/null; [[ ${BENCH_KEEP:-0} == 1 ]] || rm -rf "$work"; }
+trap cleanup EXIT
+
+export DATABASE_URL=${BENCH_DATABASE_URL:-sqlite://$work/bench.sqlite}
+export LOG_LEVEL=error PORT PUBLIC_URL=$BASE PORCHLIGHT_KEY_FILE=$work/porchlight.key
+"$PORCHLIGHT_BIN" migrate >/dev/null
+key=$("$PORCHLIGHT_BIN" stores create --name "Ingest Bench" --slug ingest | "$PY" -c "import json,sys; print(json.load(sys.stdin)['api_key'])")
+"$PORCHLIGHT_BIN" serve --no-worker --hostname 127.0.0.1 --port "$PORT" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+
+echo "== $PARCELS parcels through the API, $BODIES signed bodies"
+"$PY" bench/ingest.py setup "$BASE" "$key" "$PARCELS" "$BODIES" "$work"
+count_events() {
+    if [[ $DATABASE_URL == sqlite://* ]]; then
+        "$PY" -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from shipment_events').fetchone()[0])" "${DATABASE_URL#sqlite://}"
+    else
+        psql "$DATABASE_URL" -Atc "select count(*) from shipment_events"
+    fi
+}
+before=$(count_events)
+
+echo "== wrk: $CONNECTIONS connections, $THREADS threads, ${DURATION} s; live-page latency alongside"
+"$PY" bench/ingest.py latency "$BASE" ingest "$(<"$work/token")" "$(printf '1ZINGEST%08d' 0)" 40 >"$work/latency.txt" &
+latency=$!
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s bench/ingest.lua "$BASE/webhooks/easypost/ingest" \
+    -- "$work/bodies.tsv" "$THREADS" | tee "$work/wrk.txt"
+wait "$latency" || true
+sleep 1
+after=$(count_events)
+requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.txt"); errors=${errors:-0}
+stored=$((after - before - 40))
+echo "== result ($(date -u +%F), $(nproc) cores, ${DATABASE_URL%%:*})"
+echo "acknowledged: $((requests - errors)) of $requests requests; events stored: $stored (besides the 40 latency probes)"
+[[ $stored -ge $((requests - errors)) ]] && echo "nothing lost: every acknowledged event is stored" || echo "LOST EVENTS"
+cat "$work/latency.txt"
