@@ -34,6 +34,7 @@ trap cleanup EXIT
 
 export DATABASE_URL=${BENCH_DATABASE_URL:-sqlite://$work/bench.sqlite}
 export LOG_LEVEL=error PORT PUBLIC_URL=$BASE PORCHLIGHT_KEY_FILE=$work/porchlight.key
+! curl -fs "$BASE/healthz" >/dev/null 2>&1 || { echo "port $PORT is already in use (BENCH_PORT picks another)" >&2; exit 1; }
 "$PORCHLIGHT_BIN" migrate >/dev/null
 key=$("$PORCHLIGHT_BIN" stores create --name "Ingest Bench" --slug ingest | "$PY" -c "import json,sys; print(json.load(sys.stdin)['api_key'])")
 "$PORCHLIGHT_BIN" serve --no-worker --hostname 127.0.0.1 --port "$PORT" >"$work/server.log" 2>&1 &
