@@ -37,8 +37,15 @@ struct CarrierEventRecorder: Sendable {
         return outcome
     }
 
-    /// One UPDATE, so it never overwrites what the ledger derived in the meantime.
+    /// One UPDATE, so it never overwrites what the ledger derived in the meantime, and none when nothing is new.
     private func noteTracking(_ shipmentID: UUID, estimate: DeliveryWindow?, lastMovement: Date?, pushedBy: String?) async throws {
+        if let current = try await ShipmentRecord.query(on: ledger.book.database)
+            .filter(\.$storeID == ledger.book.storeID).filter(\.$id == shipmentID).first(),
+           pushedBy == nil || current.pushProvider == pushedBy,
+           lastMovement.map { moved in current.lastMovementAt.map { $0 >= moved } ?? false } ?? true,
+           estimate == nil || current.carrierWindow == estimate {
+            return
+        }
         try await ledger.book.database.sql.raw("""
             UPDATE shipments SET
                 push_provider = COALESCE(\(bind: pushedBy), push_provider),

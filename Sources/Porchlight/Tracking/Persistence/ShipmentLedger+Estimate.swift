@@ -11,7 +11,12 @@ extension ShipmentLedger {
             .filter(\.$storeID == book.storeID).filter(\.$id == shipmentID).first(),
               let order = try await OrderRecord.query(on: database)
             .filter(\.$storeID == book.storeID).filter(\.$id == shipment.orderID).first() else { return }
-        if let estimate = try await estimateWindow(shipment, order) {
+        // Only changes are written: most events leave the window as it was, and on SQLite every write
+        // waits its turn for the one writer.
+        var parcelWindow = shipment.window
+        if let estimate = try await estimateWindow(shipment, order),
+           estimate.window != shipment.window || estimate.source.name != shipment.estimateSource {
+            parcelWindow = estimate.window
             try await database.sql.raw("""
                 UPDATE shipments SET estimated_earliest = \(bind: estimate.window.earliest),
                     estimated_latest = \(bind: estimate.window.latest), estimate_source = \(bind: estimate.source.name)
@@ -20,8 +25,10 @@ extension ShipmentLedger {
         }
         let windows = try await ShipmentRecord.query(on: database)
             .filter(\.$storeID == book.storeID).filter(\.$orderID == shipment.orderID).all()
-            .filter { $0.shipmentStatus != .delivered }.compactMap(\.window)
-        guard let earliest = windows.map(\.earliest).max(), let latest = windows.map(\.latest).max() else { return }
+            .filter { $0.shipmentStatus != .delivered }
+            .compactMap { $0.id == shipmentID ? parcelWindow : $0.window }
+        guard let earliest = windows.map(\.earliest).max(), let latest = windows.map(\.latest).max(),
+              earliest != order.estimatedEarliest || latest != order.estimatedLatest else { return }
         try await database.sql.raw("""
             UPDATE orders SET estimated_earliest = \(bind: earliest), estimated_latest = \(bind: latest)
             WHERE id = \(bind: shipment.orderID) AND store_id = \(bind: book.storeID)
