@@ -13,20 +13,14 @@ final class TestClock: Sendable {
     func set(_ date: Date) { current.withLockedValue { $0 = date } }
 }
 
-/// SplitMix64: small, fast and deterministic for a given seed.
+/// Seeded random bytes that tasks running side by side can share.
 final class SeededBytes: Sendable {
-    private let state: NIOLockedValueBox<UInt64>
+    private let generator: NIOLockedValueBox<SplitMix64>
 
-    init(seed: UInt64) { state = NIOLockedValueBox(seed) }
+    init(seed: UInt64) { generator = NIOLockedValueBox(SplitMix64(seed: seed)) }
 
     func next() -> UInt64 {
-        state.withLockedValue { state in
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        generator.withLockedValue { $0.next() }
     }
 
     func bytes(_ count: Int) -> [UInt8] {

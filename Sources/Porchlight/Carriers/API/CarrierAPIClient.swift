@@ -10,53 +10,31 @@ struct CarrierAPIClient: Sendable {
     let tokens: OAuthTokenCache
     let world: World
 
+    static var oauthCarriers: [String: any OAuthTrackingAPI.Type] {
+        ["ups": UPSTrackAPI.self, "fedex": FedExTrackAPI.self, "usps": USPSTrackAPI.self]
+    }
     static let supportedCarriers: Set<String> = ["ups", "fedex", "usps", "dhl"]
 
     func track(carrier: String, trackingNumber: String, settings: IntegrationSettings) async throws -> CarrierReport {
-        switch carrier {
-        case "dhl":
+        if carrier == "dhl" {
             guard let apiKey = settings[.apiKey] else { throw CarrierCallError.notConfigured("DHL needs an api_key.") }
             let body = try await send(DHLTrackAPI.trackRequest(trackingNumber: trackingNumber, apiKey: apiKey), carrier)
             return try parse { try DHLTrackAPI.parse(body, trackingNumber: trackingNumber) }
-        case "ups", "fedex", "usps":
-            guard let clientID = settings[.clientID], let secret = settings[.clientSecret] else {
-                throw CarrierCallError.notConfigured("\(carrier.uppercased()) needs a client_id and client_secret.")
-            }
-            let body = try await withToken(carrier, clientID: clientID, secret: secret) { token in
-                try await send(trackRequest(carrier, trackingNumber, token), carrier)
-            }
-            return try parse { try parseTrack(carrier, body, trackingNumber) }
-        default:
+        }
+        guard let api = Self.oauthCarriers[carrier] else {
             throw CarrierCallError.notConfigured("Porchlight has no API adapter for '\(carrier)'; use a webhook.")
         }
-    }
-
-    private func trackRequest(_ carrier: String, _ number: String, _ token: String) -> CarrierHTTPRequest {
-        switch carrier {
-        case "ups": UPSTrackAPI.trackRequest(trackingNumber: number, accessToken: token)
-        case "fedex": FedExTrackAPI.trackRequest(trackingNumber: number, accessToken: token)
-        default: USPSTrackAPI.trackRequest(trackingNumber: number, accessToken: token)
+        guard let clientID = settings[.clientID], let secret = settings[.clientSecret] else {
+            throw CarrierCallError.notConfigured("\(carrier.uppercased()) needs a client_id and client_secret.")
         }
-    }
-
-    private func parseTrack(_ carrier: String, _ body: Data, _ number: String) throws -> CarrierReport {
-        switch carrier {
-        case "ups": try UPSTrackAPI.parse(body, trackingNumber: number)
-        case "fedex": try FedExTrackAPI.parse(body, trackingNumber: number)
-        default: try USPSTrackAPI.parse(body, trackingNumber: number)
+        let body = try await withToken(carrier, api, clientID: clientID, secret: secret) { token in
+            try await send(api.trackRequest(trackingNumber: trackingNumber, accessToken: token), carrier)
         }
-    }
-
-    private func tokenRequest(_ carrier: String, _ clientID: String, _ secret: String) -> CarrierHTTPRequest {
-        switch carrier {
-        case "ups": UPSTrackAPI.tokenRequest(clientID: clientID, clientSecret: secret)
-        case "fedex": FedExTrackAPI.tokenRequest(clientID: clientID, clientSecret: secret)
-        default: USPSTrackAPI.tokenRequest(clientID: clientID, clientSecret: secret)
-        }
+        return try parse { try api.parse(body, trackingNumber: trackingNumber) }
     }
 
     /// Uses the cached token; if the carrier says it is no longer valid, fetches a new one and tries once more.
-    private func withToken(_ carrier: String, clientID: String, secret: String,
+    private func withToken(_ carrier: String, _ api: any OAuthTrackingAPI.Type, clientID: String, secret: String,
                            _ call: (String) async throws -> Data) async throws -> Data {
         let key = "\(carrier)|\(baseURL(carrier))|\(clientID)"
         for attempt in 0..<2 {
@@ -64,7 +42,7 @@ struct CarrierAPIClient: Sendable {
             if let cached = await tokens.token(for: key, now: world.now()) {
                 token = cached
             } else {
-                let body = try await send(tokenRequest(carrier, clientID, secret), carrier)
+                let body = try await send(api.tokenRequest(clientID: clientID, clientSecret: secret), carrier)
                 let fresh = try parse { try OAuthToken.parse(body) }
                 await tokens.store(fresh, for: key, now: world.now())
                 token = fresh.accessToken
@@ -88,12 +66,6 @@ struct CarrierAPIClient: Sendable {
     }
 
     func baseURL(_ carrier: String) -> String {
-        if let configured = baseURLs[carrier] { return configured }
-        switch carrier {
-        case "ups": return UPSTrackAPI.defaultBaseURL
-        case "fedex": return FedExTrackAPI.defaultBaseURL
-        case "usps": return USPSTrackAPI.defaultBaseURL
-        default: return DHLTrackAPI.defaultBaseURL
-        }
+        baseURLs[carrier] ?? Self.oauthCarriers[carrier]?.defaultBaseURL ?? DHLTrackAPI.defaultBaseURL
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// What a carrier (or an aggregator) said about one parcel, in its own words, before mapping.
 /// Every adapter and webhook parser produces these; mapping onto our vocabulary happens later,
 /// so the raw code and text survive for support and for improving the tables.
-struct CarrierReport: Sendable, Equatable {
+struct CarrierReport: Sendable, Equatable, Codable {
     /// Our carrier code ("ups", "fedex", "usps", "dhl", ...), or the aggregator's best knowledge of it.
     var carrier: String
     var trackingNumber: String
@@ -23,7 +23,7 @@ struct CarrierReport: Sendable, Equatable {
 }
 
 /// One event in a carrier's history, as the carrier reported it.
-struct CarrierScan: Sendable, Equatable {
+struct CarrierScan: Sendable, Equatable, Codable {
     /// The key the carrier's mapping table is looked up by (documented per carrier in docs/STATUSES.md).
     var code: String
     /// The carrier's own description, shown to merchants and kept verbatim.

@@ -61,25 +61,34 @@ extension ShipmentTracker {
             """).run()
     }
 
+    /// The carrier's own news about a parcel, leaving out what Porchlight recorded itself.
+    struct CarrierHistory {
+        var lastEventAt: Date?
+        var lastMovementAt: Date?
+    }
+
     /// Records "expired" or "stalled" when the carrier's own events say so. Re-checking gives the same
-    /// event, which the ledger stores once, so a stall is announced once.
-    func checkHealth(_ storeID: UUID, _ id: UUID) async throws {
-        guard let shipment = try await find(storeID, id) else { return }
+    /// event, which the ledger stores once, so a stall is announced once. Returns the parcel as it is now,
+    /// with its carrier history, which a health event leaves unchanged.
+    func checkHealth(_ storeID: UUID, _ id: UUID) async throws -> (shipment: ShipmentRecord, history: CarrierHistory)? {
+        guard var shipment = try await find(storeID, id) else { return nil }
         let history = try await carrierHistory(shipment)
         let health = TrackingHealth.assess(
             status: shipment.shipmentStatus, createdAt: shipment.createdAt, lastEventAt: history.lastEventAt,
             lastMovementAt: history.lastMovementAt, hasAnyCarrierEvent: history.lastEventAt != nil,
             carrier: shipment.carrierCode, now: world.now(), settings: carriers.polling)
-        guard let event = health.event else { return }
-        _ = try await ledger(storeID).record(
-            NewShipmentEvent(status: event.status, substatus: event.substatus, occurredAt: event.occurredAt,
-                             message: event.message, location: nil, carrierCode: Self.healthCode), on: id)
+        if let event = health.event {
+            let (_, created) = try await ledger(storeID).record(
+                NewShipmentEvent(status: event.status, substatus: event.substatus, occurredAt: event.occurredAt,
+                                 message: event.message, location: nil, carrierCode: Self.healthCode), on: id)
+            if created, let fresh = try await find(storeID, id) { shipment = fresh }
+        }
+        return (shipment, history)
     }
 
     /// When the job should run next: the planner's adaptive time when we can poll, a daily health check when
     /// we can't, and never once the planner gives up on the parcel.
-    func nextRun(_ shipment: ShipmentRecord, canPoll: Bool) async throws -> Date? {
-        let history = try await carrierHistory(shipment)
+    func nextRun(_ shipment: ShipmentRecord, history: CarrierHistory, canPoll: Bool) async throws -> Date? {
         let zone = try await OrderRecord.query(on: database).filter(\.$storeID == shipment.storeID)
             .filter(\.$id == shipment.orderID).first()?.zone ?? TimeZone(identifier: "UTC")!
         let now = world.now()
@@ -91,12 +100,12 @@ extension ShipmentTracker {
         return PollPlanner.nextPoll(facts, settings: carriers.polling, rng: &rng)
     }
 
-    private func carrierHistory(_ shipment: ShipmentRecord) async throws -> (lastEventAt: Date?, lastMovementAt: Date?) {
+    private func carrierHistory(_ shipment: ShipmentRecord) async throws -> CarrierHistory {
         let events = try await ShipmentEventRecord.query(on: database)
             .filter(\.$storeID == shipment.storeID).filter(\.$shipmentID == shipment.requireID()).all()
             .filter { $0.carrierCode != Self.healthCode }
         let moved = events.filter { TrackingHealth.isMovement(status: ShipmentStatus(rawValue: $0.status) ?? .pending,
                                                               substatus: $0.substatus) }
-        return (events.map(\.occurredAt).max(), moved.map(\.occurredAt).max())
+        return CarrierHistory(lastEventAt: events.map(\.occurredAt).max(), lastMovementAt: moved.map(\.occurredAt).max())
     }
 }

@@ -53,9 +53,8 @@ struct ShipmentTracker: Sendable {
                 retryAt = try await handle(error, shipment: shipment)
             }
         }
-        try await checkHealth(storeID, id)
-        guard let current = try await find(storeID, id), !current.shipmentStatus.isTerminal else { return .done }
-        guard let next = try await nextRun(current, canPoll: credentials != nil) else { return .done }
+        guard let (current, history) = try await checkHealth(storeID, id), !current.shipmentStatus.isTerminal,
+              let next = try await nextRun(current, history: history, canPoll: credentials != nil) else { return .done }
         return .reschedule(retryAt.map { min($0, next) } ?? next)
     }
 
@@ -74,8 +73,7 @@ struct ShipmentTracker: Sendable {
         } catch CarrierCallError.notFound {
             try await notePoll(shipment, failed: false)
         }
-        try await checkHealth(storeID, shipmentID)
-        return try await find(storeID, shipmentID) ?? shipment
+        return try await checkHealth(storeID, shipmentID)?.shipment ?? shipment
     }
 
     func find(_ storeID: UUID, _ id: UUID) async throws -> ShipmentRecord? {

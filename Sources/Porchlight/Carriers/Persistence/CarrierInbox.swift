@@ -12,35 +12,14 @@ struct CarrierInbox: Sendable {
     var holdFor: TimeInterval = 14 * 86_400
 
     struct HeldReport: Codable, Sendable {
+        /// The table the report's codes come from, which is also who pushed it.
         var source: String
-        var carrier: String
-        var trackingNumber: String
-        var scans: [Scan]
-        var estimatedDelivery: DeliveryWindow?
-
-        struct Scan: Codable, Sendable {
-            var code: String
-            var category: String?
-            var text: String
-            var occurredAt: Date
-            var location: String?
-        }
-
-        var report: CarrierReport {
-            CarrierReport(carrier: carrier, trackingNumber: trackingNumber,
-                          scans: scans.map { CarrierScan(code: $0.code, category: $0.category, text: $0.text,
-                                                         occurredAt: $0.occurredAt, location: $0.location) },
-                          estimatedDelivery: estimatedDelivery)
-        }
+        var report: CarrierReport
     }
 
     func hold(_ report: CarrierReport, source: String) async throws {
-        let held = HeldReport(source: source, carrier: report.carrier, trackingNumber: report.trackingNumber,
-                              scans: report.scans.map { .init(code: $0.code, category: $0.category, text: $0.text,
-                                                              occurredAt: $0.occurredAt, location: $0.location) },
-                              estimatedDelivery: report.estimatedDelivery)
         let now = world.now()
-        let json = String(decoding: try JSONCoding.encoder.encode(held), as: UTF8.self)
+        let json = String(decoding: try JSONCoding.encoder.encode(HeldReport(source: source, report: report)), as: UTF8.self)
         try await database.sql.raw("""
             INSERT INTO carrier_holds (id, received_at, expires_at, provider, carrier, tracking_number, report, store_id)
             VALUES (\(bind: world.uuid()), \(bind: now), \(bind: now.addingTimeInterval(holdFor)), \(bind: source),

@@ -14,18 +14,22 @@ struct JobQueue: Sendable {
     /// Returns false when the key was taken.
     @discardableResult
     static func enqueue(_ job: NewJob, storeID: UUID, on database: Database, world: World) async throws -> Bool {
-        let sql = database.sql
+        let rows = try await database.sql.raw(insert(job, storeID: storeID, world: world,
+                                                     onConflict: "DO NOTHING RETURNING id")).all()
+        return !rows.isEmpty
+    }
+
+    /// The one INSERT every producer uses; `onConflict` says what a taken unique key means.
+    private static func insert(_ job: NewJob, storeID: UUID, world: World, onConflict: SQLQueryString) -> SQLQueryString {
         let now = world.now()
-        let rows = try await sql.raw("""
+        return """
             INSERT INTO jobs (id, created_at, updated_at, type, payload, state, run_at, priority, unique_key,
                               attempts, max_attempts, store_id)
             VALUES (\(bind: world.uuid()), \(bind: now), \(bind: now), \(bind: job.type), \(bind: job.payload),
                     'queued', \(bind: job.runAt), \(bind: job.priority), \(bind: job.uniqueKey),
                     0, \(bind: job.maxAttempts), \(bind: storeID))
-            ON CONFLICT (store_id, unique_key) DO NOTHING
-            RETURNING id
-            """).all()
-        return !rows.isEmpty
+            ON CONFLICT (store_id, unique_key) \(onConflict)
+            """
     }
 
     func enqueue(_ job: NewJob, storeID: UUID) async throws -> Bool {
@@ -124,19 +128,13 @@ extension JobQueue {
     /// Adds the job, or brings an existing one with the same key forward to `runAt`: a finished or dead one
     /// is revived, a waiting one is moved up. A running one is left alone, since it will reschedule itself.
     static func enqueueOrWake(_ job: NewJob, storeID: UUID, on database: Database, world: World) async throws {
-        let now = world.now()
-        try await database.sql.raw("""
-            INSERT INTO jobs (id, created_at, updated_at, type, payload, state, run_at, priority, unique_key,
-                              attempts, max_attempts, store_id)
-            VALUES (\(bind: world.uuid()), \(bind: now), \(bind: now), \(bind: job.type), \(bind: job.payload),
-                    'queued', \(bind: job.runAt), \(bind: job.priority), \(bind: job.uniqueKey),
-                    0, \(bind: job.maxAttempts), \(bind: storeID))
-            ON CONFLICT (store_id, unique_key) DO UPDATE SET
+        try await database.sql.raw(insert(job, storeID: storeID, world: world, onConflict: """
+            DO UPDATE SET
                 state = 'queued', attempts = 0,
                 run_at = CASE WHEN jobs.state = 'queued' AND jobs.run_at < excluded.run_at THEN jobs.run_at
-                              ELSE excluded.run_at END, last_error = NULL, finished_at = NULL,
-                updated_at = excluded.updated_at
+                              ELSE excluded.run_at END,
+                last_error = NULL, finished_at = NULL, updated_at = excluded.updated_at
             WHERE jobs.state <> 'running'
-            """).run()
+            """)).run()
     }
 }

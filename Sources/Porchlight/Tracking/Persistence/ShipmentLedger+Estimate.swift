@@ -11,6 +11,12 @@ extension ShipmentLedger {
             .filter(\.$storeID == book.storeID).filter(\.$id == shipmentID).first(),
               let order = try await OrderRecord.query(on: database)
             .filter(\.$storeID == book.storeID).filter(\.$id == shipment.orderID).first() else { return }
+        try await reestimate(shipment, order: order)
+    }
+
+    /// The same, for a parcel and order the caller has just saved, so they are not read again.
+    func reestimate(_ shipment: ShipmentRecord, order: OrderRecord) async throws {
+        let shipmentID = try shipment.requireID()
         // Only changes are written: most events leave the window as it was, and on SQLite every write
         // waits its turn for the one writer.
         var parcelWindow = shipment.window

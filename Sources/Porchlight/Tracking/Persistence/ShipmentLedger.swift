@@ -89,13 +89,14 @@ struct ShipmentLedger: Sendable {
         event.storeID = book.storeID
         event.orderID = shipment.orderID
         event.shipmentID = shipmentID
+        let refreshed: OrderRecord?
         do {
-            try await database.transaction { db in
+            refreshed = try await database.transaction { db -> OrderRecord? in
                 try await lockShipment(shipmentID, on: db)
                 try await event.create(on: db)
                 let before = shipment.shipmentStatus, beforeSubstatus = shipment.substatus
                 try await refreshShipment(shipment, on: db)
-                guard let (order, wasDelivered) = try await refreshOrder(shipment.orderID, on: db) else { return }
+                guard let (order, wasDelivered) = try await refreshOrder(shipment.orderID, on: db) else { return nil }
                 let move = ShipmentMove(orderID: shipment.orderID, shipmentID: shipmentID, from: before,
                                         to: shipment.shipmentStatus, substatus: shipment.substatus,
                                         orderWasDelivered: wasDelivered, orderIsDelivered: order.summary.status == .delivered,
@@ -103,12 +104,13 @@ struct ShipmentLedger: Sendable {
                 if move.from != move.to || move.orderWasDelivered != move.orderIsDelivered || move.isNewDelay {
                     try await book.hooks.shipmentMoved(move, order, db)
                 }
+                return order
             }
         } catch {
             if let duplicate = try await existingEvent(shipmentID, dedupeKey) { return (duplicate, false) }
             throw error
         }
-        try await reestimate(shipmentID)
+        if let refreshed { try await reestimate(shipment, order: refreshed) }
         await onOrderChanged(shipment.orderID)
         return (event, true)
     }

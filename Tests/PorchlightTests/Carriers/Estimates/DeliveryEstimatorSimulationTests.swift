@@ -6,17 +6,6 @@ import Testing
 /// most parcels arrive on their lane's usual day or the day after, a few a day early, and a small
 /// tail is days late (weather, missed scans, a hub backlog). USPS sometimes delivers on Saturday.
 private enum SyntheticStore {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     struct Service {
         var carrier: String, name: String, share: Double
         /// Usual business days by distance band 0...3.
@@ -49,7 +38,7 @@ private enum SyntheticStore {
     ]
 
     static func history(count: Int, seed: UInt64) -> [TransitSample] {
-        var rng = SplitMix64(state: seed)
+        var rng = SplitMix64(seed: seed)
         let firstDay = CalendarDay("2024-01-01")!
         let total = services.map(\.share).reduce(0, +)
         return (0..<count).map { index in

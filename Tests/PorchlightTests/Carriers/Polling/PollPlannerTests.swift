@@ -22,7 +22,7 @@ import Testing
     func minutes(_ facts: PollFacts, settings: PollingSettings = .standard) -> (Double, Double)? {
         var waits: [Double] = []
         for seed in 1...200 as ClosedRange<UInt64> {
-            var rng = PollingSeededRNG(seed: seed)
+            var rng = SplitMix64(seed: seed)
             guard let next = PollPlanner.nextPoll(facts, settings: settings, rng: &rng) else { return nil }
             waits.append(next.timeIntervalSince(facts.now) / 60)
         }
@@ -67,7 +67,7 @@ import Testing
     @Test func aDeliveredOrExpiredParcelIsNeverPolledAgain() {
         for status in [ShipmentStatus.delivered, .expired] {
             for webhook in [false, true] {
-                var rng = PollingSeededRNG()
+                var rng = SplitMix64(seed: 7)
                 #expect(PollPlanner.nextPoll(facts(status, webhook: webhook), settings: settings, rng: &rng) == nil)
             }
         }
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func pollingStopsWhenTheCarrierHasNothingToSay() {
-        var rng = PollingSeededRNG()
+        var rng = SplitMix64(seed: 7)
         let neverHeard = facts(.pending, created: -30 * PollingClock.day, lastEvent: nil, moved: nil)
         #expect(PollPlanner.nextPoll(neverHeard, settings: settings, rng: &rng) == nil)
         let silentForTwoMonths = facts(.inTransit, created: -70 * PollingClock.day,
@@ -109,7 +109,7 @@ import Testing
     }
 
     @Test func thousandsOfShipmentsDoNotPollInLockstep() {
-        var rng = PollingSeededRNG(seed: 99)
+        var rng = SplitMix64(seed: 99)
         let base = facts(.inTransit)
         let times = (0..<1_000).compactMap { _ in PollPlanner.nextPoll(base, settings: settings, rng: &rng) }
         let buckets = Set(times.map { Int($0.timeIntervalSince(base.now) / 60) })
@@ -128,7 +128,7 @@ import Testing
         careless.outForDeliveryInterval = -600
         careless.jitter = 5
         for seed in 1...50 as ClosedRange<UInt64> {
-            var rng = PollingSeededRNG(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let next = PollPlanner.nextPoll(facts(.outForDelivery), settings: careless, rng: &rng)!
             #expect(next >= morning.addingTimeInterval(PollPlanner.minimumInterval))
         }

@@ -7,20 +7,10 @@ import Foundation
 enum EasyPostStatusTable: CarrierStatusTable {
     static let carrier = "easypost"
 
-    static let codes: [String: StatusMapping] = [
-        // The statuses themselves, for scans whose detail added nothing.
-        "unknown": StatusMapping(.pending, "Pending_001"),
-        "pre_transit": StatusMapping(.infoReceived, "InfoReceived_001"),
-        "in_transit": StatusMapping(.inTransit, "InTransit_001"),
-        "out_for_delivery": StatusMapping(.outForDelivery, "OutForDelivery_001"),
-        "delivered": StatusMapping(.delivered, "Delivered_001"),
-        "available_for_pickup": StatusMapping(.availableForPickup, "AvailableForPickup_001"),
-        "return_to_sender": StatusMapping(.exception, "Exception_005"),
-        "failure": StatusMapping(.exception, "Exception_001"),
-        "cancelled": StatusMapping(.exception, "Exception_001"),
-        // "error" is EasyPost failing to read the carrier, not news about the parcel.
-        "error": StatusMapping(.pending, "Pending_001"),
+    /// A scan whose code is the status itself must count as known, so the statuses are codes too.
+    static let codes: [String: StatusMapping] = categories.merging(details) { _, detail in detail }
 
+    private static let details: [String: StatusMapping] = [
         // status_detail values.
         "label_created": StatusMapping(.infoReceived, "InfoReceived_001"),
         "received_at_origin_facility": StatusMapping(.inTransit, "InTransit_002"),
@@ -57,6 +47,7 @@ enum EasyPostStatusTable: CarrierStatusTable {
         "return_to_sender": StatusMapping(.exception, "Exception_005"),
         "failure": StatusMapping(.exception, "Exception_001"),
         "cancelled": StatusMapping(.exception, "Exception_001"),
+        // "error" is EasyPost failing to read the carrier, not news about the parcel.
         "error": StatusMapping(.pending, "Pending_001"),
     ]
 }

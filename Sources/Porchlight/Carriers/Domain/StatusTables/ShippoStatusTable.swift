@@ -6,16 +6,11 @@ import Foundation
 enum ShippoStatusTable: CarrierStatusTable {
     static let carrier = "shippo"
 
-    static let codes: [String: StatusMapping] = [
-        // The statuses themselves, for events without a substatus. Upper case, so they can't
-        // collide with the lower-case substatus codes.
-        "UNKNOWN": StatusMapping(.pending, "Pending_001"),
-        "PRE_TRANSIT": StatusMapping(.infoReceived, "InfoReceived_001"),
-        "TRANSIT": StatusMapping(.inTransit, "InTransit_001"),
-        "DELIVERED": StatusMapping(.delivered, "Delivered_001"),
-        "RETURNED": StatusMapping(.exception, "Exception_006"),
-        "FAILURE": StatusMapping(.exception, "Exception_001"),
+    /// A scan whose code is the status itself (an event without a substatus) must count as known, so the
+    /// statuses are codes too. They are upper case, so they can't collide with the lower-case substatus codes.
+    static let codes: [String: StatusMapping] = categories.merging(details) { _, detail in detail }
 
+    private static let details: [String: StatusMapping] = [
         // substatus.code values.
         "information_received": StatusMapping(.infoReceived, "InfoReceived_001"),
         "package_accepted": StatusMapping(.inTransit, "InTransit_001"),
