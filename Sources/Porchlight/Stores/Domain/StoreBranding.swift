@@ -40,7 +40,7 @@ enum StoreRules {
         return nil
     }
 
-    static let reservedSlugs: Set<String> = ["api", "t", "static", "admin", "healthz", "metrics", "webhooks", "import"]
+    static let reservedSlugs: Set<String> = ["api", "t", "static", "admin", "healthz", "metrics", "webhooks", "import", "logos", "preview"]
 
     static func suggestSlug(from name: String) -> String {
         let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
