@@ -20,5 +20,12 @@ enum Migrations {
         CreateIntegrations(),
         UpdateShipmentsAddCarrierTracking(),
         CreateCarrierSupport(),
+        // 007 merchant accounts: people, their sessions and password links
+        CreateUsers(),
+        CreateSessions(),
+        CreatePasswordResets(),
+        // 008 the dashboard: order search and page views
+        CreateOrderSearchTerms(),
+        CreateStoreLogos(),
     ]
 }

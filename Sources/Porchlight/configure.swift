@@ -38,6 +38,7 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
         liveRelay: relay,
         lookupLimits: LookupLimits(perIP: RateLimiter(limit: config.lookupLimitPerIP, window: 60),
                                    perStore: RateLimiter(limit: config.lookupLimitPerStore, window: 60)),
+        signInLimit: RateLimiter(limit: config.signInLimitPerIP, window: 60),
         messageTemplates: try MessageTemplates.load(), mailRoute: try makeMailRoute(app, config: config),
         metricsRegistry: PrometheusCollectorRegistry(),
         carrierDetector: try CarrierDetector.load(from: ResourcePaths.root.appendingPathComponent("TrackingNumbers")),
@@ -53,6 +54,7 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
     app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles.path + "/", defaultFile: nil,
                                       advancedETagComparison: false), at: .end)
     app.lifecycle.use(LiveUpdatesShutdown())
+    app.lifecycle.use(PageViewFlusher(tally: app.services.pageViews))
     app.routes.defaultMaxBodySize = "2mb"
 
     try routes(app)

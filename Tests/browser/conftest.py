@@ -168,6 +168,10 @@ def porchlight(tmp_path_factory, request):
     env.update({
         "DATABASE_URL": f"sqlite://{workdir}/p.sqlite",
         "PUBLIC_URL": base_url,
+        # Several tests sign up their own store; a low bcrypt cost keeps the debug build quick.
+        "PORCHLIGHT_SIGNUP": "open",
+        "PASSWORD_HASH_COST": "6",
+        "SIGN_IN_LIMIT_PER_IP": "500",
     })
     env.pop("PORT", None)
 

@@ -23,6 +23,18 @@ struct AppConfig: Sendable {
     var secretKeyFile: String = "porchlight.key"
     /// Carrier API hosts by carrier code, from `UPS_BASE_URL` and friends; unset means production.
     var carrierBaseURLs: [String: String] = [:]
+    /// `PORCHLIGHT_SIGNUP`: who may create a store from the sign-up page.
+    var signup: SignupMode = .firstAccount
+    /// bcrypt's work factor, `PASSWORD_HASH_COST` (4–16). Each step doubles the time a guess costs.
+    var passwordHashCost: Int = 12
+    /// Sign-in and password-reset attempts one address may make per minute, `SIGN_IN_LIMIT_PER_IP`.
+    var signInLimitPerIP: Int = 20
+
+    enum SignupMode: String, Sendable {
+        /// Until the first account exists: a fresh install is claimed by its first visitor.
+        case firstAccount = "first"
+        case open, closed
+    }
 
     static let defaultDatabaseURL = "sqlite://porchlight.sqlite"
 
@@ -44,7 +56,10 @@ struct AppConfig: Sendable {
             secretKey: env.nonEmpty("PORCHLIGHT_SECRET_KEY"),
             secretKeyFile: env.nonEmpty("PORCHLIGHT_KEY_FILE") ?? defaultKeyFile(env.nonEmpty("DATABASE_URL")),
             carrierBaseURLs: ["ups": "UPS_BASE_URL", "fedex": "FEDEX_BASE_URL", "usps": "USPS_BASE_URL", "dhl": "DHL_BASE_URL"]
-                .compactMapValues { env.nonEmpty($0).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } }
+                .compactMapValues { env.nonEmpty($0).map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } },
+            signup: env.nonEmpty("PORCHLIGHT_SIGNUP").flatMap(SignupMode.init(rawValue:)) ?? .firstAccount,
+            passwordHashCost: env["PASSWORD_HASH_COST"].flatMap(Int.init).map { max(4, min($0, 16)) } ?? 12,
+            signInLimitPerIP: env["SIGN_IN_LIMIT_PER_IP"].flatMap(Int.init).map { max(1, $0) } ?? 20
         )
     }
 }

@@ -13,12 +13,15 @@ struct PorchlightServices: Sendable {
     /// Present on PostgreSQL, where several instances may serve live pages.
     var liveRelay: PostgresLiveRelay?
     var lookupLimits: LookupLimits
+    /// Per client address, before any account is looked at; per-account lock-out lives in the database.
+    var signInLimit: RateLimiter
     var messageTemplates: MessageTemplates
     var mailRoute: MailRoute
     var metricsRegistry: PrometheusCollectorRegistry
     var carrierDetector: CarrierDetector
     var secretBox: SecretBox
     var carriers: CarrierServices
+    var pageViews = PageViewTally()
 }
 
 struct LookupLimits: Sendable {
@@ -87,6 +90,7 @@ extension Application {
         settings.housekeeping = [
             { now in try await CarrierInbox.pruneExpired(on: database, now: now) },
             { now in try await WebhookReceipts.prune(on: database, before: now.addingTimeInterval(-7 * 86_400)) },
+            { now in try await SessionBook.pruneExpired(on: database, now: now) },
         ]
         return JobWorker(queue: JobQueue(database: db, world: world),
                          handlers: [MessageScheduler.jobType: { try await sender.handle($0) },

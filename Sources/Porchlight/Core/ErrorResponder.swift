@@ -17,7 +17,8 @@ struct ErrorResponder: AsyncMiddleware {
                 || request.url.path.hasSuffix(".json")
             let response = wantsJSON
                 ? try Self.json(apiError)
-                : pages.errorPage(status: apiError.status, request: request)
+                : pages.errorPage(status: apiError.status, request: request,
+                                  reason: apiError.status == .forbidden ? apiError.message : nil)
             if let seconds = (error as? RateLimitedError)?.retryAfterSeconds ?? apiError.retryAfterSeconds {
                 response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds))
             }

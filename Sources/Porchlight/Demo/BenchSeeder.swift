@@ -34,6 +34,7 @@ struct BenchSeeder {
                 for chunk in rows.flatMap(\.items).chunked(500) { try await chunk.create(on: db) }
                 for chunk in rows.flatMap(\.shipments).chunked(500) { try await chunk.create(on: db) }
                 for chunk in rows.flatMap(\.events).chunked(500) { try await chunk.create(on: db) }
+                try await OrderSearchIndex.insert(rows.flatMap { OrderSearchIndex.terms(of: $0.order, trackingNumbers: $0.shipments.map(\.trackingNumber)) }, on: db)
                 if shape.messages { try await planConfirmations(rows.map(\.order), on: db) }
             }
             tokens += rows.map(\.order.trackingToken)
@@ -50,6 +51,8 @@ struct BenchSeeder {
         }
     }
 
+    private static let surnames = ["Rivera", "Okafor", "Lindqvist", "Tanaka", "Moreau", "Silva", "Novak", "Haddad"]
+
     private struct Rows {
         var order: OrderRecord; var items: [LineItemRecord]; var shipments: [ShipmentRecord]; var events: [ShipmentEventRecord]
     }
@@ -61,6 +64,7 @@ struct BenchSeeder {
         order.id = world.uuid(); order.storeID = storeID; order.createdAt = now; order.updatedAt = now; order.revision = 1
         order.orderNumber = "B-\(index)"; order.lookupNumber = "b-\(index)"
         order.email = "buyer\(index)@example.com"; order.emailNormalized = order.email
+        order.customerName = "Buyer \(Self.surnames[index % Self.surnames.count]) \(index)"; order.pageViews = index % 5
         order.placedAt = placedAt; order.currency = "USD"; order.locale = index % 4 == 0 ? "es" : "en"
         order.timeZone = "America/New_York"; order.trackingToken = SecureToken.trackingToken(world: world)
         order.shippingAddress = PostalAddress(name: "Buyer \(index)", line1: "1 Main St", city: "Springfield",

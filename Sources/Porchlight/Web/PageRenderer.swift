@@ -27,14 +27,15 @@ struct PageRenderer: Sendable {
         return response
     }
 
-    func errorPage(status: HTTPResponseStatus, request: Request) -> Response {
+    /// `reason` is shown only for refusals we word ourselves (an expired form, a staff member at an owner's page).
+    func errorPage(status: HTTPResponseStatus, request: Request, reason: String? = nil) -> Response {
         let notFound = status == .notFound
         let tooMany = status == .tooManyRequests
         let title = notFound ? "We couldn't find that page"
             : tooMany ? "Please wait a moment" : status.code < 500 ? "That didn't work" : "Something went wrong"
-        let message = notFound ? "The link may be mistyped or no longer in use. Check the link in your email, or ask the store for a new one."
+        let message = reason ?? (notFound ? "The link may be mistyped or no longer in use. Check the link in your email, or ask the store for a new one."
             : tooMany ? "There were too many attempts just now. Please try again in a minute."
-            : status.code < 500 ? "The request could not be handled." : "Please try again in a little while."
+            : status.code < 500 ? "The request could not be handled." : "Please try again in a little while.")
         return page("error", ["title": title, "message": message, "lang": "en"], request: request, status: status)
     }
 }

@@ -29,6 +29,8 @@ struct SecurityHeaders: AsyncMiddleware {
             "script-src 'self'",
             "connect-src 'self'",
             "font-src 'self'",
+            // The setup wizard frames its own tracking-page preview; nothing else is ever framed.
+            "frame-src 'self'",
             "form-action 'self'",
             "base-uri 'none'",
             "frame-ancestors 'none'",

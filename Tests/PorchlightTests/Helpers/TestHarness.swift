@@ -26,6 +26,9 @@ struct TestHarness {
             var config = AppConfig(databaseURL: url, publicURL: publicURL, port: nil,
                                    lookupLimitPerIP: lookupLimitPerIP, lookupLimitPerStore: lookupLimitPerStore)
             config.secretKey = secretKey
+            // The lowest bcrypt cost keeps sign-ins fast in tests; the code path is the same.
+            config.passwordHashCost = 4
+            config.signup = .open
             adjust(&config)
             try await configure(app, world: .test(clock: clock), config: config)
             try await body(TestHarness(app: app, clock: clock, database: database, url: url))

@@ -23,6 +23,7 @@ enum TrackingPageController {
                          html: app.pages.render("tracking", context), placeholder: cache.noncePlaceholder)
             cache.putPage(token, page)
         }
+        app.services.pageViews.count(token: token)
         let response = Response(status: .ok, body: .init(buffer: page.html(nonce: req.cspNonce)))
         response.headers.contentType = .html
         response.headers.cacheControl = .init(noStore: true)

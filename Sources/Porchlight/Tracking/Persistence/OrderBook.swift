@@ -28,6 +28,7 @@ struct OrderBook: Sendable {
                     LineItemRecord(id: world.uuid(), storeID: storeID, orderID: orderID, position: position, item: item)
                 }
                 if !items.isEmpty { try await items.create(on: db) }
+                try await OrderSearchIndex.index(order, on: db)
                 try await hooks.orderPlaced(order, db)
             }
         } catch {
@@ -79,6 +80,7 @@ struct OrderBook: Sendable {
         order.state = OrderState.open.rawValue
         order.parcelsTotal = 0
         order.parcelsDelivered = 0
+        order.pageViews = 0
         let window = DeliveryWindow.estimate(from: draft.placedAt, shipped: false, carrier: nil,
                                              timeZone: TimeZone(identifier: draft.timeZone) ?? .gmt)
         order.estimatedEarliest = window.earliest

@@ -32,6 +32,8 @@ final class OrderRecord: Model, @unchecked Sendable {
     @Field(key: "parcels_delivered") var parcelsDelivered: Int
     @OptionalField(key: "estimated_earliest") var estimatedEarliest: String?
     @OptionalField(key: "estimated_latest") var estimatedLatest: String?
+    /// Tracking-page views, added up in batches by `PageViewTally`.
+    @Field(key: "page_views") var pageViews: Int
 
     // relationships
     @Field(key: "store_id") var storeID: UUID

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var main = document.getElementById("order");
-  if (!main || !window.EventSource) return;
+  if (!main || !window.EventSource || !main.getAttribute("data-live-url")) return;
   var url = main.getAttribute("data-live-url") + "?since=" + encodeURIComponent(main.getAttribute("data-revision") || "0");
   var source = new EventSource(url);
   source.addEventListener("update", function (event) {

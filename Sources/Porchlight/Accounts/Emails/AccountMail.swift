@@ -1,0 +1,45 @@
+import Foundation
+
+/// The two emails a merchant gets from Porchlight itself: a password link and an invitation.
+struct AccountMail: Sendable {
+    let from: String
+    let world: World
+
+    func passwordReset(to user: UserRecord, link: String) throws -> MailMessage {
+        try compose(to: user, subject: "Choose a new Porchlight password", lines: [
+            "Someone (we hope you) asked to reset the password for \(user.email).",
+            "Choose a new password here. The link works once, for one hour:",
+        ], link: link, footer: "If you didn't ask for this, ignore this email: your password stays as it is.")
+    }
+
+    func invitation(to user: UserRecord, storeName: String, inviter: String, link: String) throws -> MailMessage {
+        try compose(to: user, subject: "\(inviter) invited you to \(storeName) on Porchlight", lines: [
+            "\(inviter) added you to \(storeName)'s Porchlight dashboard.",
+            "Choose a password to sign in. The link works once, for seven days:",
+        ], link: link, footer: "If you weren't expecting this, you can ignore it.")
+    }
+
+    private func compose(to user: UserRecord, subject: String, lines: [String], link: String,
+                         footer: String) throws -> MailMessage {
+        let text = (lines + [link, "", footer]).joined(separator: "\n")
+        let paragraphs = lines.map { "<p>\(HTMLText.escape($0))</p>" }.joined()
+        let html = """
+            <!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">\(paragraphs)\
+            <p><a href="\(HTMLText.escape(link))">\(HTMLText.escape(link))</a></p>\
+            <p style="color:#555">\(HTMLText.escape(footer))</p></body></html>
+            """
+        return MailMessage(from: MailAddress(name: "Porchlight", address: from),
+                           to: try MailAddress(validating: user.email, name: nil), subject: subject,
+                           text: text, html: html,
+                           messageID: "account-\(world.uuid().uuidString.lowercased())@porchlight.local",
+                           date: world.now())
+    }
+}
+
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+}

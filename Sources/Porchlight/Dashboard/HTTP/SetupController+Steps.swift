@@ -1,0 +1,71 @@
+import Fluent
+import Vapor
+
+extension SetupController {
+    struct BrandForm: Content {
+        var accent_color: String?
+        var background_color: String?
+        var font: String?
+        var logo: File?
+    }
+
+    /// Colours, font and an optional logo; the logo is checked and, for SVG, rebuilt before it is kept.
+    @Sendable static func saveBrand(req: Request) async throws -> Response {
+        let form = try req.content.decode(BrandForm.self)
+        let store = try await DashboardPage.store(req)
+        var branding = store.branding
+        if let text = form.accent_color, !text.isEmpty {
+            guard let color = HexColor(text) else { return try await page(req, extra: ["error": "Pick the brand colour again."], status: .unprocessableEntity) }
+            branding.accentColor = color
+        }
+        if let text = form.background_color, !text.isEmpty {
+            guard let color = HexColor(text) else { return try await page(req, extra: ["error": "Pick the background colour again."], status: .unprocessableEntity) }
+            branding.backgroundColor = color
+        }
+        branding.font = form.font.flatMap { $0.isEmpty ? nil : String($0.prefix(60)) }
+        if let file = form.logo, file.data.readableBytes > 0 {
+            do {
+                let logo = try LogoImage.validate(bytes: Array(file.data.readableBytesView), filename: file.filename,
+                                                  declaredType: file.contentType?.description)
+                try await StoreLogos(database: req.db, world: req.application.world, site: req.application.siteURL)
+                    .save(logo, for: store)
+                branding.logoURL = store.logoURL
+            } catch let error as LogoError {
+                return try await page(req, extra: ["error": error.message], status: .unprocessableEntity)
+            }
+        }
+        store.apply(branding)
+        try await bump(store, req)
+        return req.redirect(to: "/admin/setup?notice=\(Notice.saved.rawValue)#connect", redirectType: .normal)
+    }
+
+    /// Makes a new webhook secret for Shopify or WooCommerce and shows it with the URL to paste it beside.
+    @Sendable static func connect(req: Request) async throws -> Response {
+        try req.dashboard.requireOwner()
+        guard let provider = req.parameters.get("provider").flatMap(IntegrationProvider.init(rawValue:)),
+              provider == .shopify || provider == .woocommerce else { throw Abort(.notFound) }
+        let secret = try await WebhookSecrets.rotate(provider, req: req)
+        return try await page(req, extra: ["new_secret": ["provider": provider.rawValue, "value": secret,
+                                                         "is_shopify": provider == .shopify]])
+    }
+
+    @Sendable static func createAPIKey(req: Request) async throws -> Response {
+        try req.dashboard.requireOwner()
+        let key = try await APIKeys(database: req.db, world: req.application.world, storeID: try req.dashboard.storeID)
+            .create(name: "Setup wizard")
+        return try await page(req, extra: ["new_key": key])
+    }
+
+    /// An order to the merchant's own address: its tracking page, and its confirmation email sent the usual way.
+    @Sendable static func sendTestOrder(req: Request) async throws -> Response {
+        let session = try req.dashboard
+        let store = try await DashboardPage.store(req)
+        let outcome = try await TestOrder.create(for: session.user, store: store, app: req.application)
+        let tracking = req.application.siteURL.absolute(.tracking(token: outcome.order.trackingToken))
+        let outbox: Bool = if case .outbox = req.application.services.mailRoute { true } else { false }
+        return try await page(req, extra: ["test_order": [
+            "number": outcome.order.orderNumber, "tracking_url": tracking, "email": session.user.email,
+            "order_url": "/admin/orders/\(try outcome.order.requireID().uuidString.lowercased())", "outbox": outbox,
+        ]])
+    }
+}
