@@ -27,5 +27,6 @@ enum Migrations {
         // 008 the dashboard: order search and page views
         CreateOrderSearchTerms(),
         CreateStoreLogos(),
+        UpdateShipmentsAddDashboardIndexes(),
     ]
 }

@@ -4,12 +4,15 @@ import Foundation
 struct DemoBanner {
     let site: SiteURL
     let seeded: DemoSeeder.Seeded
+    let ownerPassword: String
 
     var text: String {
         """
 
         Porchlight demo is running: "Maple & Moss", 20 orders, shipments moving every few seconds.
 
+          The merchant's dashboard (what needs attention, orders, setup, settings):
+            \(site.base)/admin   sign in as \(DemoAccount.email), password \(ownerPassword)
           A customer's private tracking page:
             \(site.absolute(.tracking(token: seeded.featuredToken)))
           The store's order lookup (try order \(seeded.featuredOrderNumber) with \(seeded.featuredEmail)):

@@ -15,6 +15,8 @@ struct DemoCommand: AsyncCommand {
         let app = context.application
         let seeded = try await DemoSeeder(database: app.db, world: app.world, publicURL: app.siteURL.base,
                                           hooks: app.trackingHooks).seed()
+        let password = try await DemoAccount.create(storeID: try seeded.store.requireID(), hashing: app.passwordHashing,
+                                                    database: app.db, world: app.world)
         let simulator = DemoSimulator(ledger: app.shipmentLedger(storeID: try seeded.store.requireID()),
                                       featuredOrderID: seeded.featuredOrderID)
         let task = Task { await simulator.run() }
@@ -25,7 +27,7 @@ struct DemoCommand: AsyncCommand {
         serve.input = CommandInput(arguments: ["porchlight", "--hostname", signature.hostname ?? "127.0.0.1",
                                                "--port", String(signature.port ?? app.services.config.port ?? 8080)])
         try await app.servers.asyncCommand.run(using: &serve)
-        context.console.print(DemoBanner(site: app.siteURL, seeded: seeded).text)
+        context.console.print(DemoBanner(site: app.siteURL, seeded: seeded, ownerPassword: password).text)
     }
 }
 

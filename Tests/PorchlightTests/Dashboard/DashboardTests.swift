@@ -127,6 +127,28 @@ struct DashboardTests {
         }
     }
 
+    @Test("Home shows the month's orders, page views, median delivery time and deliveries per day", arguments: TestDatabase.all)
+    func home(db: TestDatabase) async throws {
+        try await TestHarness.run(db) { t in
+            let owner = DashboardClient(t)
+            _ = try await owner.signUp()
+            let storeID = try #require(try await StoreRecord.query(on: t.app.db).first()).requireID()
+            let key = try await APIKeys(database: t.app.db, world: t.app.world, storeID: storeID).create(name: "test")
+            for number in 1...3 {
+                let order = try await t.createOrder(key, number: "H-\(number)")
+                let parcel = try await t.addShipment(key, orderID: try #require(order["id"] as? String), number: "1Z999AA1012345678\(number)")
+                if number < 3 { try await t.addEvent(key, shipmentID: parcel, status: "Delivered", at: "2026-11-22T09:00:00Z") }
+                _ = try await t.send(.GET, t.trackingPath(order))
+            }
+            try await t.app.services.pageViews.flush(on: t.app.db)
+            let home = try await owner.get("/admin").body.string
+            #expect(home.contains(#"data-stat="orders">3<"#))
+            #expect(home.contains(#"data-stat="views">1.0<"#))
+            #expect(home.contains(#"data-stat="median">1.0 days<"#), "shipped 09:00 on the 21st, delivered 09:00 on the 22nd")
+            #expect(home.contains("2 deliveries in the last 30 days"))
+        }
+    }
+
     @Test("A manual event from the order page reaches the customer's timeline", arguments: [TestDatabase.sqlite])
     func manualEvent(db: TestDatabase) async throws {
         try await TestHarness.run(db) { t in
