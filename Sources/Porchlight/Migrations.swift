@@ -20,5 +20,8 @@ enum Migrations {
         CreateIntegrations(),
         UpdateShipmentsAddCarrierTracking(),
         CreateCarrierSupport(),
+        // 005 store platforms: webhooks and their log
+        CreateIntegrationLog(),
+        CreateStorefrontOrders(),
     ]
 }
