@@ -20,6 +20,9 @@ enum Migrations {
         CreateIntegrations(),
         UpdateShipmentsAddCarrierTracking(),
         CreateCarrierSupport(),
+        // 005 store platforms: webhooks and their log
+        CreateIntegrationLog(),
+        CreateStorefrontOrders(),
         // 007 merchant accounts: people, their sessions and password links
         CreateUsers(),
         CreateSessions(),

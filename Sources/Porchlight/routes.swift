@@ -20,6 +20,12 @@ func routes(_ app: Application) throws {
     app.get("admin", "outbox", ":emailID", use: OutboxController.show)
     app.get("metrics", use: MetricsController.show)
 
+    // Storefronts pushing orders and parcels, signed with the store's webhook_secret. Constant
+    // segments win over the carriers' `:provider` below.
+    app.on(.POST, "webhooks", "shopify", ":slug", body: .collect(maxSize: "4mb"), use: StorefrontWebhookController.shopify)
+    app.on(.POST, "webhooks", "woocommerce", ":slug", body: .collect(maxSize: "4mb"),
+           use: StorefrontWebhookController.wooCommerce)
+
     // Carriers and aggregators pushing tracking updates; each request is verified by its signature.
     app.on(.POST, "webhooks", ":provider", ":slug", body: .collect(maxSize: "1mb"), use: CarrierWebhookController.receive)
 
@@ -53,6 +59,7 @@ func routes(_ app: Application) throws {
     authed.get("integrations", use: IntegrationController.index)
     authed.put("integrations", ":provider", use: IntegrationController.update)
     authed.delete("integrations", ":provider", use: IntegrationController.delete)
+    authed.get("integration-log", use: IntegrationLogController.index)
     authed.get("jobs", use: JobController.index)
     authed.post("jobs", ":jobID", "retry", use: JobController.retry)
     api.get("**") { _ -> Response in throw APIError.notFound("That endpoint") }

@@ -91,6 +91,7 @@ extension Application {
             { now in try await CarrierInbox.pruneExpired(on: database, now: now) },
             { now in try await WebhookReceipts.prune(on: database, before: now.addingTimeInterval(-7 * 86_400)) },
             { now in try await SessionBook.pruneExpired(on: database, now: now) },
+            { now in try await IntegrationLog.prune(on: database, before: now.addingTimeInterval(-IntegrationLog.retention)) },
         ]
         return JobWorker(queue: JobQueue(database: db, world: world),
                          handlers: [MessageScheduler.jobType: { try await sender.handle($0) },

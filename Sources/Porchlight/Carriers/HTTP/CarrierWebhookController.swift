@@ -12,7 +12,7 @@ enum CarrierWebhookController {
 
     @Sendable static func receive(req: Request) async throws -> Receipt {
         let provider = try provider(req)
-        let store = try await store(req)
+        let store = try await req.webhookStore()
         let storeID = try store.requireID()
         let body = Data(buffer: req.body.data ?? ByteBuffer())
         guard let secret = try await req.application.integrationVault(storeID: storeID)
@@ -49,14 +49,6 @@ enum CarrierWebhookController {
             throw APIError.notFound("Webhook provider '\(name)'")
         }
         return provider
-    }
-
-    private static func store(_ req: Request) async throws -> StoreRecord {
-        let slug = req.parameters.get("slug") ?? ""
-        guard let store = try await StoreRecord.query(on: req.db).filter(\.$slug == slug).first() else {
-            throw APIError.notFound("Store '\(slug)'")
-        }
-        return store
     }
 
     private static func headers(_ req: Request) -> [String: String] {

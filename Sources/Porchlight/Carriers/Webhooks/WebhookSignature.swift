@@ -33,8 +33,7 @@ enum WebhookSignature {
             let normalised = SymmetricKey(data: Data(secret.decomposedStringWithCompatibilityMapping.utf8))
             return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: normalised)
         case .aftership:
-            guard let header = header(afterShipHeader, in: headers), let mac = Data(base64Encoded: header) else { return false }
-            return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key(secret))
+            return base64BodyHMACValid(header(afterShipHeader, in: headers), body: body, secret: secret)
         case .shippo:
             // Either proof will do: HMAC signing is provisioned by Shippo on request, the URL token is
             // what every account can set up itself.
@@ -45,6 +44,14 @@ enum WebhookSignature {
             guard let credential = header(upsHeader, in: headers) else { return false }
             return constantTimeEqual(credential, secret)
         }
+    }
+
+    /// AfterShip, Shopify and WooCommerce: base64 of HMAC-SHA256 over the raw body, keyed with the
+    /// secret exactly as the merchant copied it.
+    static func base64BodyHMACValid(_ header: String?, body: Data, secret: String) -> Bool {
+        guard !secret.isEmpty, let header = header?.trimmingCharacters(in: .whitespaces),
+              let mac = Data(base64Encoded: header) else { return false }
+        return HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: body, using: key(secret))
     }
 
     /// `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>." + body>`, Stripe-style; several v1 entries

@@ -38,7 +38,7 @@ struct DashboardQueries: Sendable {
             sql.appendInterpolation(bind: term)
             sql.appendInterpolation(unsafeRaw: " AND term < ")
             sql.appendInterpolation(bind: SearchTerms.upperBound(term))
-            sql.appendInterpolation(unsafeRaw: " LIMIT 5000)")
+            sql.appendInterpolation(unsafeRaw: ")")
         }
         if let status {
             sql.appendInterpolation(unsafeRaw: " AND status = ")

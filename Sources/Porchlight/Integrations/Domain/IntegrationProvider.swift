@@ -13,9 +13,13 @@ enum IntegrationProvider: String, CaseIterable, Sendable, Codable {
         case apiKey = "api_key"
         case accountNumber = "account_number"
         case webhookSecret = "webhook_secret"
+        /// WooCommerce: the order meta key a tracking plugin writes its numbers under, when it is not
+        /// WooCommerce Shipment Tracking's own `_wc_shipment_tracking_items`.
+        case trackingMetaKey = "tracking_meta_key"
 
-        /// Shown back as a hint ("…1a2b") rather than in full; an account number is not a secret.
-        var isSecret: Bool { self != .accountNumber && self != .clientID }
+        /// Shown back as a hint ("…1a2b") rather than in full; account numbers, client ids and meta
+        /// key names are not secrets.
+        var isSecret: Bool { ![.accountNumber, .clientID, .trackingMetaKey].contains(self) }
     }
 
     /// Sets of fields, any one of which makes a usable integration.
@@ -31,6 +35,7 @@ enum IntegrationProvider: String, CaseIterable, Sendable, Codable {
     var allowedFields: Set<Field> {
         var fields = acceptedFieldSets.reduce(into: Set<Field>()) { $0.formUnion($1) }
         if self == .ups || self == .fedex { fields.insert(.accountNumber) }
+        if self == .woocommerce { fields.insert(.trackingMetaKey) }
         return fields
     }
 

@@ -12,12 +12,9 @@ enum OrderStateController {
         guard let state = OrderState(rawValue: body.state) else {
             throw APIError.validation("state must be one of: \(OrderState.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        let order = try await req.orderBook(store).find(req.parameters.requireUUID("orderID"))
-        if order.state != state.rawValue {
-            order.state = state.rawValue
-            order.updatedAt = req.application.world.now()
-            try await order.save(on: req.db)
-        }
+        let book = try req.orderBook(store)
+        let order = try await book.find(req.parameters.requireUUID("orderID"))
+        try await book.setState(state, of: order)
         guard let loaded = try await TrackingReader(database: req.db).load(order: order) else {
             throw APIError.notFound("Order")
         }

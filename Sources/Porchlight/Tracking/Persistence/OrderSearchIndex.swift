@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Keeps `order_search_terms` in step with orders and parcels, inside the transaction that writes them.

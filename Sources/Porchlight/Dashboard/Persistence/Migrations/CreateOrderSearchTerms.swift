@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// One row per word an order can be found by. Existing orders and parcels are indexed here, once.
