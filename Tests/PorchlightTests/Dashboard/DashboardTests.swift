@@ -149,6 +149,21 @@ struct DashboardTests {
         }
     }
 
+    @Test("The integration log in settings shows a rejected webhook and why", arguments: [TestDatabase.sqlite])
+    func integrationLog(db: TestDatabase) async throws {
+        try await TestHarness.run(db) { t in
+            let owner = DashboardClient(t)
+            _ = try await owner.signUp()
+            _ = try await owner.post("/admin/setup/connect/shopify", from: "/admin/setup", [:])
+            let rejected = try await t.send(.POST, "/webhooks/shopify/maple", json: #"{"id": 1}"#,
+                                            headers: [("X-Shopify-Topic", "orders/create"), ("X-Shopify-Hmac-Sha256", "bm9wZQ==")])
+            #expect(rejected.status == .unauthorized)
+            let settings = try await owner.get("/admin/settings").body.string
+            #expect(settings.contains("rejected signature"))
+            #expect(settings.contains("orders/create"))
+        }
+    }
+
     @Test("A manual event from the order page reaches the customer's timeline", arguments: [TestDatabase.sqlite])
     func manualEvent(db: TestDatabase) async throws {
         try await TestHarness.run(db) { t in

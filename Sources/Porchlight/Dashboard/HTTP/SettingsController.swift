@@ -14,6 +14,7 @@ enum SettingsController {
         let integrations = try await req.application.integrationVault(storeID: session.storeID).all()
         let keys = try await APIKeys(database: req.db, world: world, storeID: session.storeID).all()
         let people = try await StoreTeam(database: req.db, world: world, storeID: session.storeID).members()
+        let log = try await IntegrationLog(database: req.db, world: world, storeID: session.storeID).recent(limit: 50, provider: nil)
         var context: [String: Any] = [
             "integrations": integrations.map { record in
                 ["provider": record.provider,
@@ -33,6 +34,16 @@ enum SettingsController {
                                       "is_me": try person.requireID() == session.user.id ? true : nil])
             },
             "roles": UserRole.allCases.map { ["value": $0.rawValue, "label": $0.label] },
+            "log": log.map { entry in
+                BrandContext.compact([
+                    "when": entry.receivedAt.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: false)),
+                    "provider": entry.provider, "topic": entry.topic, "outcome": entry.outcome.rawValue.replacingOccurrences(of: "_", with: " "),
+                    "problem": [.rejectedSignature, .malformed, .failed].contains(entry.outcome) ? true : nil,
+                    "status": entry.httpStatus, "summary": entry.summary, "order_number": entry.orderNumber,
+                    "body": entry.bodyExcerpt.isEmpty ? nil : entry.bodyExcerpt,
+                ])
+            },
+            "has_log": !log.isEmpty,
         ]
         context.merge(extra) { $1 }
         return try DashboardPage.render(req, "admin/settings", title: "Settings", section: .settings, store: store,
