@@ -56,7 +56,7 @@ extension Application {
     /// Every order change goes through here, so the message journey hears of all of them.
     var trackingHooks: TrackingHooks {
         var hooks = MessageScheduler(world: world).hooks
-        hooks.shipmentAdded = ShipmentTracker.startTracking(world: world)
+        hooks.shipmentsAdded = ShipmentTracker.startTracking(world: world)
         return hooks
     }
 

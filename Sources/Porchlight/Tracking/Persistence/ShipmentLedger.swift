@@ -63,7 +63,7 @@ struct ShipmentLedger: Sendable {
         }
         try await database.transaction { db in
             try await shipment.create(on: db)
-            try await book.hooks.shipmentAdded(shipment, db)
+            try await book.hooks.shipmentsAdded([shipment], db)
             try await refreshOrder(orderID, on: db)
         }
         await onOrderChanged(orderID)
