@@ -20,5 +20,7 @@ enum Migrations {
         CreateIntegrations(),
         UpdateShipmentsAddCarrierTracking(),
         CreateCarrierSupport(),
+        // 006 CSV import
+        CreateImportRuns(),
     ]
 }
