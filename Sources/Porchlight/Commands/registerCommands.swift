@@ -9,4 +9,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(WorkerCommand(), as: "worker")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(EDDReportCommand(), as: "edd-report")
+    app.asyncCommands.use(ImportCommand(), as: "import")
 }
