@@ -62,27 +62,34 @@ extension ShipmentLedger {
         }
     }
 
+    /// Re-importing a file gives every order tracking numbers it mostly has already, so only the numbers are
+    /// read for all of them, and whole orders only for those that do gain a parcel.
     private func parcelsForExistingOrders(_ additions: [UUID: [NewShipment]]) async throws -> [UUID: [ShipmentRecord]] {
-        let ids = Array(additions.keys)
-        guard !ids.isEmpty else { return [:] }
-        var orders: [UUID: OrderRecord] = [:], known: [UUID: [ShipmentRecord]] = [:]
-        for chunk in ids.chunked(500) {
-            for order in try await OrderRecord.query(on: database).filter(\.$storeID == book.storeID)
-                .filter(\.$id ~~ chunk).all() { orders[try order.requireID()] = order }
-            for parcel in try await ShipmentRecord.query(on: database).filter(\.$storeID == book.storeID)
-                .filter(\.$orderID ~~ chunk).all() { known[parcel.orderID, default: []].append(parcel) }
+        var known: [UUID: Set<String>] = [:]
+        for chunk in Array(additions.keys).chunked(500) {
+            let rows = try await database.sql.select().columns("order_id", "tracking_number").from(ShipmentRecord.schema)
+                .where("store_id", .equal, book.storeID).where("order_id", .in, chunk).all()
+            for row in rows {
+                known[try row.decode(column: "order_id", as: UUID.self), default: []]
+                    .insert(try row.decode(column: "tracking_number", as: String.self))
+            }
+        }
+        let gaining = additions.filter { orderID, drafts in
+            drafts.contains { !(known[orderID] ?? []).contains($0.trackingNumber.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
         var result: [UUID: [ShipmentRecord]] = [:]
-        for (orderID, drafts) in additions {
-            guard let order = orders[orderID] else { continue }
-            result[orderID] = try await makeShipments(drafts, order: order, existing: known[orderID] ?? [])
+        for chunk in Array(gaining.keys).chunked(500) {
+            for order in try await OrderRecord.query(on: database).filter(\.$storeID == book.storeID).filter(\.$id ~~ chunk).all() {
+                let orderID = try order.requireID()
+                result[orderID] = try await makeShipments(gaining[orderID] ?? [], order: order, existing: known[orderID] ?? [])
+            }
         }
         return result
     }
 
     /// Records for the drafts whose numbers the order doesn't have yet, numbered after its existing parcels.
-    private func makeShipments(_ drafts: [NewShipment], order: OrderRecord, existing: [ShipmentRecord]) async throws -> [ShipmentRecord] {
-        var numbers = Set(existing.map(\.trackingNumber))
+    private func makeShipments(_ drafts: [NewShipment], order: OrderRecord, existing: Set<String>) async throws -> [ShipmentRecord] {
+        var numbers = existing
         var made: [ShipmentRecord] = []
         for draft in drafts {
             let number = draft.trackingNumber.trimmingCharacters(in: .whitespacesAndNewlines)
