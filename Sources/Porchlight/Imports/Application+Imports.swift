@@ -9,7 +9,9 @@ extension Application {
         // Read the store's carrier integrations once, not once per parcel.
         let identify = try await carrierIdentifier(storeID: storeID)
         ledger.identifyCarrier = { identify($0) }
-        return OrderImporter(ledger: ledger, runs: ImportRuns(database: db, storeID: storeID), world: world,
-                             defaultLocale: store.defaultLocale)
+        var importer = OrderImporter(ledger: ledger, runs: ImportRuns(database: db, storeID: storeID), world: world,
+                                     defaultLocale: store.defaultLocale)
+        importer.logger = logger
+        return importer
     }
 }

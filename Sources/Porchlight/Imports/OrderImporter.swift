@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Reads a CSV file of orders, line items and tracking numbers into one store: the one importer behind
 /// `porchlight import` and the dashboard's upload. The format and the rules are in docs/IMPORT.md.
@@ -19,6 +20,7 @@ struct OrderImporter: Sendable {
     var maxRecordBytes = 1 << 20
     /// Seconds between updates of the stored run while it goes.
     var saveInterval: TimeInterval = 1
+    var logger = Logger(label: "porchlight.imports")
 
     struct Observer: Sendable {
         /// The run so far, after every batch and once at the end.
@@ -52,7 +54,14 @@ struct OrderImporter: Sendable {
                             startedAt: world.now(), finishedAt: nil, status: .running, bytesTotal: bytesTotal,
                             counts: ImportCounts(), errors: [], warnings: [])
         try await runs.insert(run)
+        logger.info("Import \(run.id) started", metadata: ["store_id": "\(run.storeID)", "bytes": "\(bytesTotal ?? -1)"])
         var session = ImportSession(importer: self, observer: observer, run: run, reader: reader, lastSaved: run.startedAt)
-        return await session.go()
+        let done = await session.go()
+        let counts = done.counts
+        logger.info("Import \(run.id) \(done.status.rawValue)", metadata: [
+            "rows": "\(counts.rowsDone)", "orders_created": "\(counts.ordersCreated)",
+            "orders_existing": "\(counts.ordersExisting)", "parcels_added": "\(counts.parcelsAdded)",
+            "errors": "\(counts.errorCount)"])
+        return done
     }
 }
