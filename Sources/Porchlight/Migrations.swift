@@ -23,6 +23,8 @@ enum Migrations {
         // 005 store platforms: webhooks and their log
         CreateIntegrationLog(),
         CreateStorefrontOrders(),
+        // 006 CSV import
+        CreateImportRuns(),
         // 007 merchant accounts: people, their sessions and password links
         CreateUsers(),
         CreateSessions(),

@@ -21,7 +21,10 @@ public enum PorchlightMain {
             try? await app.asyncShutdown()
             throw error
         }
+        let exitCode = app.exitCode
         try await app.asyncShutdown()
+        // After a clean shutdown, so a command's last writes are committed before the process says how it went.
+        if exitCode != 0 { exit(exitCode) }
     }
 
     /// The demo gets its own database file, fresh each run, and links follow `--port` when PUBLIC_URL is unset.

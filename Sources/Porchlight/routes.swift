@@ -13,6 +13,9 @@ func routes(_ app: Application) throws {
     app.get("t", ":token", "review", use: EmailLinkController.rate)
     app.on(.POST, "t", ":token", "review", body: .collect(maxSize: "16kb"), use: EmailLinkController.comment)
 
+    // The example CSV import file, for anyone deciding whether their export fits (docs/IMPORT.md).
+    app.get("import", "example.csv", use: ImportExampleController.download)
+
     dashboardRoutes(app)
 
     // Operators: the development outbox (this machine only) and Prometheus metrics.

@@ -63,13 +63,17 @@ extension Application {
 
     /// Carriers the store has API credentials for come first when a number could belong to several.
     func identifyCarrier(storeID: UUID) -> @Sendable (NewShipment) async throws -> CarrierIdentity {
+        { [self] draft in try await carrierIdentifier(storeID: storeID)(draft) }
+    }
+
+    /// The same, with the store's integrations read once: for naming many parcels in a row.
+    func carrierIdentifier(storeID: UUID) async throws -> @Sendable (NewShipment) -> CarrierIdentity {
         let detector = services.carrierDetector
-        let database = db
+        let configured = Set(try await IntegrationRecord.query(on: db).filter(\.$storeID == storeID).all()
+            .map(\.provider).filter { CarrierAPIClient.supportedCarriers.contains($0) })
         return { draft in
-            let configured = try await IntegrationRecord.query(on: database).filter(\.$storeID == storeID).all()
-                .map(\.provider).filter { CarrierAPIClient.supportedCarriers.contains($0) }
-            return CarrierIdentity.identify(name: draft.carrier, service: draft.service, trackingNumber: draft.trackingNumber,
-                                            detector: detector, preferring: Set(configured))
+            CarrierIdentity.identify(name: draft.carrier, service: draft.service, trackingNumber: draft.trackingNumber,
+                                     detector: detector, preferring: configured)
         }
     }
 }

@@ -10,4 +10,5 @@ func registerCommands(_ app: Application) {
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(EDDReportCommand(), as: "edd-report")
     app.asyncCommands.use(UsersCommand(), as: "users")
+    app.asyncCommands.use(ImportCommand(), as: "import")
 }

@@ -57,18 +57,23 @@ extension Application {
     var siteURL: SiteURL { SiteURL(base: services.config.publicURL) }
 
     /// Every order change goes through here, so the message journey hears of all of them.
-    var trackingHooks: TrackingHooks {
-        var hooks = MessageScheduler(world: world).hooks
-        hooks.shipmentAdded = ShipmentTracker.startTracking(world: world)
+    var trackingHooks: TrackingHooks { trackingHooks(notifyingCustomers: true) }
+
+    /// Parcels are always tracked. Without `notifyingCustomers` nothing is planned for the customer: an import
+    /// of orders customers already know about uses that, so none of them is emailed about an old order.
+    func trackingHooks(notifyingCustomers: Bool) -> TrackingHooks {
+        var hooks = notifyingCustomers ? MessageScheduler(world: world).hooks : .none
+        hooks.shipmentsAdded = ShipmentTracker.startTracking(world: world)
         return hooks
     }
 
-    func orderBook(storeID: UUID) -> OrderBook {
-        OrderBook(database: db, world: world, storeID: storeID, hooks: trackingHooks)
+    func orderBook(storeID: UUID, notifyingCustomers: Bool = true) -> OrderBook {
+        OrderBook(database: db, world: world, storeID: storeID, hooks: trackingHooks(notifyingCustomers: notifyingCustomers))
     }
 
-    func shipmentLedger(storeID: UUID) -> ShipmentLedger {
-        ShipmentLedger(book: orderBook(storeID: storeID), onOrderChanged: { [self] in await orderChanged($0) },
+    func shipmentLedger(storeID: UUID, notifyingCustomers: Bool = true) -> ShipmentLedger {
+        ShipmentLedger(book: orderBook(storeID: storeID, notifyingCustomers: notifyingCustomers),
+                       onOrderChanged: { [self] in await orderChanged($0) },
                        identifyCarrier: identifyCarrier(storeID: storeID), estimateWindow: windowEstimator(storeID: storeID))
     }
 

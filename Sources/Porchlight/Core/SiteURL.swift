@@ -10,6 +10,7 @@ enum SitePath: Sendable {
     case review(token: String)
     case outbox
     case webhook(provider: String, slug: String)
+    case importExample
 
     var path: String {
         switch self {
@@ -21,6 +22,7 @@ enum SitePath: Sendable {
         case .review(let token): return "/t/\(token)/review"
         case .outbox: return "/admin/outbox"
         case .webhook(let provider, let slug): return "/webhooks/\(provider)/\(slug)"
+        case .importExample: return "/import/example.csv"
         }
     }
 }

@@ -104,9 +104,3 @@ struct BenchSeeder {
         return Rows(order: order, items: items, shipments: shipments, events: events)
     }
 }
-
-extension Array {
-    func chunked(_ size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
-    }
-}

@@ -24,6 +24,21 @@ struct JobQueueTests {
         }
     }
 
+    @Test("many jobs at once: each unique key still makes one job, and claiming sees them all", arguments: TestDatabase.all)
+    func manyAtOnce(_ database: TestDatabase) async throws {
+        try await TestHarness.run(database) { t in
+            let store = try await t.createStore()
+            let queue = JobQueue(database: t.app.db, world: t.app.world)
+            #expect(try await queue.enqueue(job("k1"), storeID: store.id))
+            let batch = [job("k1"), job("k2"), job("k3"), job(), job()] + (0..<600).map { job("bulk-\($0)") }
+            try await JobQueue.enqueue(batch, storeID: store.id, on: t.app.db, world: t.app.world)
+            try await JobQueue.enqueue(batch, storeID: store.id, on: t.app.db, world: t.app.world)
+            let counts = try await JobInspector(database: t.app.db, world: t.app.world, storeID: store.id).counts()
+            #expect(counts[.queued] == 1 + 2 + 600 + 4, "k1 once, k2 and k3 once each, the bulk once, keyless ones every time")
+            #expect(try await queue.claim(worker: "w", limit: 1_000, lease: 60).count == 607)
+        }
+    }
+
     @Test("a job is not claimed before its time, and a claimed job is not claimed twice", arguments: TestDatabase.all)
     func claimRespectsTimeAndLease(_ database: TestDatabase) async throws {
         try await TestHarness.run(database) { t in

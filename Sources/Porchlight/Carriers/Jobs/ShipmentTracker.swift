@@ -26,11 +26,13 @@ struct ShipmentTracker: Sendable {
         return NewJob(type: jobType, payload: payload, runAt: runAt, priority: -1, uniqueKey: "track:\(shipmentID.uuidString)")
     }
 
-    /// Planned in the same transaction as the parcel, so no parcel is ever left untracked.
-    static func startTracking(world: World) -> @Sendable (ShipmentRecord, Database) async throws -> Void {
-        { shipment, db in
-            _ = try await JobQueue.enqueue(job(for: try shipment.requireID(), at: world.now()),
-                                           storeID: shipment.storeID, on: db, world: world)
+    /// Planned in the same transaction as the parcels, so no parcel is ever left untracked.
+    static func startTracking(world: World) -> @Sendable ([ShipmentRecord], Database) async throws -> Void {
+        { shipments, db in
+            for (storeID, ofStore) in Dictionary(grouping: shipments, by: \.storeID) {
+                let jobs = try ofStore.map { job(for: try $0.requireID(), at: world.now()) }
+                try await JobQueue.enqueue(jobs, storeID: storeID, on: db, world: world)
+            }
         }
     }
 

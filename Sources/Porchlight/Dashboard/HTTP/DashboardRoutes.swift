@@ -28,6 +28,9 @@ func dashboardRoutes(_ app: Application) {
     signedIn.post("setup", "api-key", use: SetupController.createAPIKey)
     signedIn.post("setup", "test-order", use: SetupController.sendTestOrder)
     signedIn.get("preview", use: PreviewController.show)
+    signedIn.get("import", use: ImportController.index)
+    signedIn.on(.POST, "import", body: .collect(maxSize: ImportController.maxUpload), use: ImportController.upload)
+    signedIn.get("import", ":runID", use: ImportController.progressOrIndex)
 
     signedIn.get("settings", use: SettingsController.show)
     signedIn.post("settings", "keys", use: SettingsController.createKey)

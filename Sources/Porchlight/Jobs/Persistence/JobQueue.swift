@@ -14,20 +14,33 @@ struct JobQueue: Sendable {
     /// Returns false when the key was taken.
     @discardableResult
     static func enqueue(_ job: NewJob, storeID: UUID, on database: Database, world: World) async throws -> Bool {
-        let rows = try await database.sql.raw(insert(job, storeID: storeID, world: world,
+        let rows = try await database.sql.raw(insert([job], storeID: storeID, world: world,
                                                      onConflict: "DO NOTHING RETURNING id")).all()
         return !rows.isEmpty
     }
 
-    /// The one INSERT every producer uses; `onConflict` says what a taken unique key means.
-    private static func insert(_ job: NewJob, storeID: UUID, world: World, onConflict: SQLQueryString) -> SQLQueryString {
+    /// Adds many jobs of one store, a few hundred to a statement, skipping those whose unique key the store
+    /// already has: for bulk writers such as the CSV import, where one INSERT per job was a quarter of the time.
+    static func enqueue(_ jobs: [NewJob], storeID: UUID, on database: Database, world: World) async throws {
+        for chunk in jobs.chunked(500) {
+            try await database.sql.raw(insert(chunk, storeID: storeID, world: world, onConflict: "DO NOTHING")).run()
+        }
+    }
+
+    /// The one INSERT every producer uses, for one job or several; `onConflict` says what a taken unique key means.
+    private static func insert(_ jobs: [NewJob], storeID: UUID, world: World, onConflict: SQLQueryString) -> SQLQueryString {
         let now = world.now()
+        let rows = jobs.map { job -> SQLQueryString in
+            """
+            (\(bind: world.uuid()), \(bind: now), \(bind: now), \(bind: job.type), \(bind: job.payload),
+             'queued', \(bind: job.runAt), \(bind: job.priority), \(bind: job.uniqueKey),
+             0, \(bind: job.maxAttempts), \(bind: storeID))
+            """
+        }
         return """
             INSERT INTO jobs (id, created_at, updated_at, type, payload, state, run_at, priority, unique_key,
                               attempts, max_attempts, store_id)
-            VALUES (\(bind: world.uuid()), \(bind: now), \(bind: now), \(bind: job.type), \(bind: job.payload),
-                    'queued', \(bind: job.runAt), \(bind: job.priority), \(bind: job.uniqueKey),
-                    0, \(bind: job.maxAttempts), \(bind: storeID))
+            VALUES \(rows.joined(separator: ", "))
             ON CONFLICT (store_id, unique_key) \(onConflict)
             """
     }
@@ -128,7 +141,7 @@ extension JobQueue {
     /// Adds the job, or brings an existing one with the same key forward to `runAt`: a finished or dead one
     /// is revived, a waiting one is moved up. A running one is left alone, since it will reschedule itself.
     static func enqueueOrWake(_ job: NewJob, storeID: UUID, on database: Database, world: World) async throws {
-        try await database.sql.raw(insert(job, storeID: storeID, world: world, onConflict: """
+        try await database.sql.raw(insert([job], storeID: storeID, world: world, onConflict: """
             DO UPDATE SET
                 state = 'queued', attempts = 0,
                 run_at = CASE WHEN jobs.state = 'queued' AND jobs.run_at < excluded.run_at THEN jobs.run_at

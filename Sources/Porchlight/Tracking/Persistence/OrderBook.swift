@@ -55,7 +55,8 @@ struct OrderBook: Sendable {
             .filter(\.$storeID == storeID).filter(\.$orderNumber == draft.orderNumber).first()
     }
 
-    private func makeRecord(_ draft: NewOrder, idempotencyKey: String?) -> OrderRecord {
+    /// A new order's record with a fresh tracking token; not stored yet.
+    func makeRecord(_ draft: NewOrder, idempotencyKey: String?) -> OrderRecord {
         let now = world.now()
         let order = OrderRecord()
         order.id = world.uuid()

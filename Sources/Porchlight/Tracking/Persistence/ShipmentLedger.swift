@@ -28,13 +28,29 @@ struct ShipmentLedger: Sendable {
             .filter(\.$trackingNumber == number).first() {
             return (existing, false)
         }
+        var resolved = draft
+        resolved.items = try await resolveItems(draft.items, orderID: orderID)
+        let position = try await ShipmentRecord.query(on: database)
+            .filter(\.$storeID == book.storeID).filter(\.$orderID == orderID).count()
+        let shipment = try await makeShipment(resolved, order: order, position: position)
+        try await database.transaction { db in
+            try await shipment.create(on: db)
+            try await OrderSearchIndex.index(shipment, on: db)
+            try await book.hooks.shipmentsAdded([shipment], db)
+            try await refreshOrder(orderID, on: db)
+        }
+        await onOrderChanged(orderID)
+        return (shipment, true)
+    }
+
+    /// A new parcel's record, its carrier named and its window estimated; not stored yet.
+    func makeShipment(_ draft: NewShipment, order: OrderRecord, position: Int) async throws -> ShipmentRecord {
         let now = world.now()
         let shipment = ShipmentRecord()
         shipment.id = world.uuid()
-        shipment.position = try await ShipmentRecord.query(on: database)
-            .filter(\.$storeID == book.storeID).filter(\.$orderID == orderID).count()
+        shipment.position = position
         shipment.storeID = book.storeID
-        shipment.orderID = orderID
+        shipment.orderID = try order.requireID()
         shipment.createdAt = now
         shipment.updatedAt = now
         let identity = try await identifyCarrier(draft)
@@ -42,9 +58,9 @@ struct ShipmentLedger: Sendable {
         shipment.carrierCode = identity.code
         shipment.carrierSource = identity.source.rawValue
         shipment.service = identity.service
-        shipment.trackingNumber = number
+        shipment.trackingNumber = draft.trackingNumber.trimmingCharacters(in: .whitespacesAndNewlines)
         shipment.shippedAt = draft.shippedAt
-        shipment.items = try await resolveItems(draft.items, orderID: orderID)
+        shipment.items = draft.items
         shipment.status = ShipmentStatus.pending.rawValue
         let window = DeliveryWindow.estimate(from: draft.shippedAt ?? now, shipped: true,
                                              carrier: identity.code, timeZone: order.zone)
@@ -61,14 +77,7 @@ struct ShipmentLedger: Sendable {
             shipment.promisedLatest = estimate.window.latest
             shipment.estimateSource = estimate.source.name
         }
-        try await database.transaction { db in
-            try await shipment.create(on: db)
-            try await OrderSearchIndex.index(shipment, on: db)
-            try await book.hooks.shipmentAdded(shipment, db)
-            try await refreshOrder(orderID, on: db)
-        }
-        await onOrderChanged(orderID)
-        return (shipment, true)
+        return shipment
     }
 
     /// Stores the event once (duplicates are recognised by content) and re-derives the statuses.
@@ -143,7 +152,7 @@ struct ShipmentLedger: Sendable {
 
     /// Re-derives the order's status from its parcels; returns it with whether it was delivered before.
     @discardableResult
-    private func refreshOrder(_ orderID: UUID, on db: Database) async throws -> (OrderRecord, wasDelivered: Bool)? {
+    func refreshOrder(_ orderID: UUID, on db: Database) async throws -> (OrderRecord, wasDelivered: Bool)? {
         let statuses = try await ShipmentRecord.query(on: db)
             .filter(\.$storeID == book.storeID).filter(\.$orderID == orderID).all().map(\.shipmentStatus)
         let summary = OrderStatusSummary.summarize(statuses)

@@ -5,7 +5,8 @@ import Foundation
 /// they schedule exists exactly when the change itself was committed, even across a crash.
 struct TrackingHooks: Sendable {
     var orderPlaced: @Sendable (OrderRecord, Database) async throws -> Void = { _, _ in }
-    var shipmentAdded: @Sendable (ShipmentRecord, Database) async throws -> Void = { _, _ in }
+    /// Every parcel one write added, at once, so a bulk write (an import) plans their work in one go.
+    var shipmentsAdded: @Sendable ([ShipmentRecord], Database) async throws -> Void = { _, _ in }
     var shipmentMoved: @Sendable (ShipmentMove, OrderRecord, Database) async throws -> Void = { _, _, _ in }
 
     static let none = TrackingHooks()
