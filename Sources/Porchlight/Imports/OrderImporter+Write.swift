@@ -43,7 +43,7 @@ extension OrderImporter {
                 refused += 1
                 let reason = String(String(reflecting: error).prefix(300))
                 total.errors.append(ImportRowError(line: group.firstLine,
-                                                   message: "The database refused order \(group.orderNumber): \(reason)"))
+                                                   message: "Order \(group.orderNumber) could not be written: \(reason)"))
             }
         }
         if refused == groups.count { throw batchError }

@@ -8,7 +8,7 @@ import Logging
 /// however long the file is. Progress goes to the observer as it happens and to the store's
 /// `import_runs` row about once a second, where another process (the dashboard) can read it.
 struct OrderImporter: Sendable {
-    let ledger: ShipmentLedger
+    var ledger: ShipmentLedger
     let runs: ImportRuns
     let world: World
     /// For rows that leave `locale` blank: the store's own default, as in the API.

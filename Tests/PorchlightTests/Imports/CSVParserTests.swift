@@ -74,6 +74,8 @@ struct CSVParserTests {
         let decoded = try Self.rows(latin1, chunkSize: 4)
         #expect(decoded.last?.problem?.contains("not valid UTF-8") == true)
         #expect(decoded.last?.line == 3)
+        let nul = try Self.rows("a,b\nx\u{0}y,1\nok,2\n")
+        #expect(nul.map(\.problem) == [nil, "The row contains a NUL character, which can't be stored; save the file as plain CSV.", nil])
     }
 
     @Test("A runaway quote stops reading at a fixed size instead of holding the rest of the file in memory")

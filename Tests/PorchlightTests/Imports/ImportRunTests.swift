@@ -49,6 +49,40 @@ struct ImportRunTests {
         }
     }
 
+    @Test("An order that cannot be written costs only itself; when none can be, the run stops", arguments: TestDatabase.all)
+    func writeFailures(db: TestDatabase) async throws {
+        try await TestHarness.run(db) { t in
+            let store = try await t.createStore()
+            let failing: (inout OrderImporter) -> Void = { importer in
+                let identify = importer.ledger.identifyCarrier
+                importer.ledger.identifyCarrier = { draft in
+                    if draft.trackingNumber.hasPrefix("BOOM") { throw TestSetupError("the carrier lookup failed") }
+                    return try await identify(draft)
+                }
+            }
+            let run = try await t.importCSV(TestHarness.importHeader + """
+                F-1,a@example.com,A,2026-11-20,UTC,Tea,TEA,1,1.00,,1Z5R89390357567127
+                F-2,b@example.com,B,2026-11-20,UTC,Tea,TEA,1,1.00,,BOOM1
+                F-3,c@example.com,C,2026-11-20,UTC,Tea,TEA,1,1.00,,
+
+                """, adjust: failing)
+            #expect(run.status == .finished && run.exitCode == 1)
+            #expect(run.counts.ordersCreated == 2)
+            #expect(run.errors.map(\.line) == [3])
+            #expect(run.errors.first?.message.hasPrefix("Order F-2 could not be written: ") == true)
+            #expect(try await t.importedOrder("F-3", storeID: store.id) != nil)
+
+            let stopped = try await t.importCSV(TestHarness.importHeader + """
+                G-1,a@example.com,A,2026-11-20,UTC,Tea,TEA,1,1.00,,BOOM2
+                G-2,b@example.com,B,2026-11-20,UTC,Tea,TEA,1,1.00,,BOOM3
+
+                """, adjust: failing)
+            #expect(stopped.status == .failed && stopped.exitCode == 2)
+            #expect(stopped.errors.last?.message.hasPrefix("The import stopped: ") == true)
+            #expect(stopped.errors.last?.line == 0)
+        }
+    }
+
     @Test("Runs are listed newest first, found by id, and only by their own store", arguments: TestDatabase.all)
     func history(db: TestDatabase) async throws {
         try await TestHarness.run(db) { t in

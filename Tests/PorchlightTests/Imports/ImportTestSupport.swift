@@ -10,10 +10,12 @@ extension TestHarness {
     /// Imports `csv` into the store through the same importer the CLI uses, cut into small chunks and
     /// batches so rows and orders straddle their boundaries.
     func importCSV(_ csv: String, slug: String = "maple", notify: Bool = false, batchOrders: Int = 3, chunkSize: Int = 7,
-                   maxRecordBytes: Int = 1 << 20, observer: OrderImporter.Observer = .init()) async throws -> ImportRun {
+                   maxRecordBytes: Int = 1 << 20, observer: OrderImporter.Observer = .init(),
+                   adjust: (inout OrderImporter) -> Void = { _ in }) async throws -> ImportRun {
         let store = try #require(try await StoreDirectory(database: app.db, world: app.world).store(slug: slug))
         var importer = try await app.orderImporter(store: store, notifyingCustomers: notify)
         importer.batchOrders = batchOrders
+        adjust(&importer)
         let bytes = Array(csv.utf8)
         return try await importer.run(CSVReader.bytes(bytes, chunkSize: chunkSize, maxRecordBytes: maxRecordBytes), fileName: "orders.csv",
                                       bytesTotal: Int64(bytes.count), observer: observer)

@@ -41,6 +41,7 @@ struct CSVParser: Sendable {
     private var quotedCR = false
     private var problem: String?
     private var invalidUTF8 = false
+    private var hasNUL = false
     /// The first bytes, held until we know whether they are a byte-order mark; nil once decided.
     private var head: [UInt8]? = []
     private var output: [CSVRecord] = []
@@ -174,6 +175,8 @@ struct CSVParser: Sendable {
     }
 
     private mutating func appendField() {
+        // PostgreSQL can't store a NUL in text, and no spreadsheet writes one on purpose.
+        if field.contains(0) { hasNUL = true }
         if let text = String(validating: field, as: UTF8.self) {
             fields.append(text)
         } else {
@@ -187,12 +190,14 @@ struct CSVParser: Sendable {
         // A line with nothing in it is not a row: spreadsheets often leave some at the end, or a line of commas.
         if !fields.allSatisfy(\.isEmpty) {
             if invalidUTF8 { problem = problem ?? "The row is not valid UTF-8; save the file as CSV UTF-8." }
+            if hasNUL { problem = problem ?? "The row contains a NUL character, which can't be stored; save the file as plain CSV." }
             output.append(CSVRecord(line: recordLine, fields: fields, problem: problem))
         }
         fields.removeAll(keepingCapacity: true)
         recordBytes = 0
         problem = nil
         invalidUTF8 = false
+        hasNUL = false
         state = .fieldStart
     }
 }
