@@ -173,3 +173,20 @@ def test_one_store_cannot_open_another_stores_order(driver, porchlight):
     assert "couldn't find" in driver.find_element(By.TAG_NAME, "h1").text.lower() or \
         "find that page" in driver.find_element(By.TAG_NAME, "h1").text
     assert "pat@example.com" not in driver.page_source
+
+
+def test_csv_upload_from_the_wizard(driver, porchlight, tmp_path):
+    base = porchlight.base_url
+    sign_up(driver, base, "Quince " + uuid.uuid4().hex[:4], unique_email("quince"))
+    status, _, example = http("GET", base + "/import/example.csv")
+    assert status == 200
+    csv = tmp_path / "orders.csv"
+    csv.write_bytes(example)
+    driver.find_element(By.XPATH, "//summary[contains(., 'spreadsheet')]").click()
+    driver.find_element(By.ID, "import-file").send_keys(str(csv))
+    submit(driver, "form[action='/admin/import']")
+    WebDriverWait(driver, 30).until(lambda d: "finished" in d.find_element(By.CSS_SELECTOR, "article.panel .badge").text)
+    assert "orders created" in driver.find_element(By.CSS_SELECTOR, "article.panel").text
+    driver.get(base + "/admin/orders?q=fernandez")
+    assert "Lucía Fernández" in driver.find_element(By.TAG_NAME, "table").text
+    assert_no_console_errors(driver)
