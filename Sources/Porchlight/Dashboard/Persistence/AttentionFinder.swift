@@ -21,17 +21,15 @@ struct AttentionFinder: Sendable {
         let today = HomeFigures.utcDay(now)
         let troubled = ["Exception", "AttemptFail", "Expired", "AvailableForPickup"]
         let moving = ["Pending", "InfoReceived", "InTransit", "OutForDelivery"]
-        var rows = try await candidates(SQLQueryString("status IN (\(binds: troubled))"), limit: limit)
-        rows += try await candidates(SQLQueryString("status IN (\(binds: moving)) AND estimated_latest < \(bind: today)"), limit: limit)
-        rows += try await candidates(SQLQueryString("status = 'InTransit' AND substatus = \(bind: Substatus.delayed)"), limit: limit)
-        rows += try await candidates(SQLQueryString("carrier_source = 'undetected' AND status <> 'Delivered'"), limit: limit)
+        var rows = try await candidates(SQLQueryString("s.status IN (\(binds: troubled))"), limit: limit)
+        rows += try await candidates(SQLQueryString("s.status IN (\(binds: moving)) AND s.estimated_latest < \(bind: today)"), limit: limit)
+        rows += try await candidates(SQLQueryString("s.substatus = \(bind: Substatus.delayed) AND s.status = 'InTransit'"), limit: limit)
+        rows += try await candidates(SQLQueryString("s.carrier_source = 'undetected' AND s.status <> 'Delivered'"), limit: limit)
         var seen = Set<UUID>()
-        let unique = rows.filter { seen.insert($0.shipmentID).inserted }
-        let orders = try await orderSummaries(Set(unique.map(\.orderID)))
-        let found = unique.compactMap { row -> Item? in
-            guard let order = orders[row.orderID], order.state == OrderState.open.rawValue,
+        let found = rows.filter { seen.insert($0.shipmentID).inserted }.compactMap { row -> Item? in
+            guard row.orderState == OrderState.open.rawValue,
                   let item = AttentionRules.evaluate(row.facts(now: now), settings: row.settings) else { return nil }
-            return Item(item: item, orderID: row.orderID, orderNumber: order.orderNumber, customerName: order.customerName,
+            return Item(item: item, orderID: row.orderID, orderNumber: row.orderNumber, customerName: row.customerName,
                         trackingNumber: row.trackingNumber, carrier: row.carrier)
         }
         return Array(AttentionRules.mostUrgentFirst(found, by: \.item).prefix(limit))
@@ -50,6 +48,9 @@ struct AttentionFinder: Sendable {
         var lastMovementAt: Date?
         var lastEventAt: Date?
         var createdAt: Date
+        var orderNumber: String
+        var customerName: String?
+        var orderState: String
 
         func facts(now: Date) -> AttentionFacts {
             AttentionFacts(status: status, substatus: substatus.map(Substatus.init),
@@ -69,12 +70,15 @@ struct AttentionFinder: Sendable {
 
     private func candidates(_ condition: SQLQueryString, limit: Int) async throws -> [Candidate] {
         var sql = SQLQueryString("""
-            SELECT id, order_id, status, substatus, carrier, carrier_code, carrier_source, tracking_number, estimated_latest,
-                   last_movement_at, last_event_at, created_at
-            FROM shipments WHERE store_id = \(bind: storeID) AND 
+            SELECT s.id, s.order_id, s.status, s.substatus, s.carrier, s.carrier_code, s.carrier_source, s.tracking_number,
+                   s.estimated_latest, s.last_movement_at, s.last_event_at, s.created_at,
+                   o.order_number, o.customer_name, o.state
+            FROM shipments s JOIN orders o ON o.id = s.order_id AND o.store_id = s.store_id
+            WHERE s.store_id = \(bind: storeID) AND 
             """)
         sql += condition
-        sql.appendInterpolation(unsafeRaw: " ORDER BY created_at LIMIT \(limit)")
+        // No ORDER BY: sorting every match would read them all; the rules rank what comes back.
+        sql.appendInterpolation(unsafeRaw: " LIMIT \(limit)")
         return try await database.sql.raw(sql).all().compactMap { row in
             guard let status = ShipmentStatus(rawValue: try row.decode(column: "status", as: String.self)) else { return nil }
             return Candidate(shipmentID: try row.decode(column: "id", as: UUID.self),
@@ -87,15 +91,11 @@ struct AttentionFinder: Sendable {
                              estimatedLatest: try row.decode(column: "estimated_latest", as: String?.self),
                              lastMovementAt: try row.decode(column: "last_movement_at", as: Date?.self),
                              lastEventAt: try row.decode(column: "last_event_at", as: Date?.self),
-                             createdAt: try row.decode(column: "created_at", as: Date.self))
+                             createdAt: try row.decode(column: "created_at", as: Date.self),
+                             orderNumber: try row.decode(column: "order_number", as: String.self),
+                             customerName: try row.decode(column: "customer_name", as: String?.self),
+                             orderState: try row.decode(column: "state", as: String.self))
         }
-    }
-
-    private func orderSummaries(_ ids: Set<UUID>) async throws -> [UUID: OrderRecord] {
-        guard !ids.isEmpty else { return [:] }
-        let orders = try await OrderRecord.query(on: database).filter(\.$storeID == storeID)
-            .filter(\.$id ~~ Array(ids)).all()
-        return Dictionary(orders.compactMap { order in order.id.map { ($0, order) } }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A window's last day ends at midnight after it; UTC is close enough for "is it late?".

@@ -24,6 +24,16 @@ struct DashboardQueries: Sendable {
         var next: OrderCursor?
     }
 
+    /// Searches matching at most this many orders are fetched by id; SQLite's limit on bound values is far above it.
+    static let narrowSearch = 500
+
+    private func orderIDs(matching term: String, limit: Int) async throws -> [UUID] {
+        try await database.sql.raw("""
+            SELECT DISTINCT order_id FROM order_search_terms WHERE store_id = \(bind: storeID)
+            AND term >= \(bind: term) AND term < \(bind: SearchTerms.upperBound(term)) LIMIT \(unsafeRaw: String(limit))
+            """).all().map { try $0.decode(column: "order_id", as: UUID.self) }
+    }
+
     /// Newest first, a page at a time. Pages continue from a cursor rather than an offset, so page 5,000
     /// costs what page 1 costs.
     func orders(matching text: String?, status: ShipmentStatus?, after cursor: OrderCursor?, limit: Int = 50) async throws -> Page {
@@ -32,13 +42,23 @@ struct DashboardQueries: Sendable {
             WHERE store_id = \(bind: storeID)
             """)
         if let term = text.flatMap(SearchTerms.query) {
-            sql.appendInterpolation(unsafeRaw: " AND id IN (SELECT order_id FROM order_search_terms WHERE store_id = ")
-            sql.appendInterpolation(bind: storeID)
-            sql.appendInterpolation(unsafeRaw: " AND term >= ")
-            sql.appendInterpolation(bind: term)
-            sql.appendInterpolation(unsafeRaw: " AND term < ")
-            sql.appendInterpolation(bind: SearchTerms.upperBound(term))
-            sql.appendInterpolation(unsafeRaw: ")")
+            // A narrow search (an order number, an email) is answered from the few orders it names; a broad one
+            // (a common surname) from the newest orders, most of which match. Either way only one index is walked far.
+            let matches = try await orderIDs(matching: term, limit: Self.narrowSearch + 1)
+            if matches.count <= Self.narrowSearch {
+                guard !matches.isEmpty else { return Page(rows: [], next: nil) }
+                sql.appendInterpolation(unsafeRaw: " AND id IN (")
+                sql.appendInterpolation(binds: matches)
+                sql.appendInterpolation(unsafeRaw: ")")
+            } else {
+                sql.appendInterpolation(unsafeRaw: " AND id IN (SELECT order_id FROM order_search_terms WHERE store_id = ")
+                sql.appendInterpolation(bind: storeID)
+                sql.appendInterpolation(unsafeRaw: " AND term >= ")
+                sql.appendInterpolation(bind: term)
+                sql.appendInterpolation(unsafeRaw: " AND term < ")
+                sql.appendInterpolation(bind: SearchTerms.upperBound(term))
+                sql.appendInterpolation(unsafeRaw: ")")
+            }
         }
         if let status {
             sql.appendInterpolation(unsafeRaw: " AND status = ")
