@@ -90,12 +90,16 @@ def test_sign_up_wizard_to_branded_tracking_page(driver, porchlight, tmp_path):
     submit(driver, "form[action='/admin/setup/brand']")
     WebDriverWait(driver, 10).until(lambda d: "notice=saved" in d.current_url)
 
-    # Connect: a Shopify secret with copy buttons.
+    # Connect: Shopify's URL to copy, and its signing secret pasted back.
     driver.find_element(By.XPATH, "//summary[normalize-space()='Shopify']").click()
-    submit(driver, "form[action='/admin/setup/connect/shopify']")
-    secret = driver.find_element(By.ID, "new-secret").get_attribute("value")
-    assert len(secret) == 64
     assert driver.find_element(By.ID, "shopify-url").get_attribute("value").endswith(f"/webhooks/shopify/{slug}")
+    fill(driver, "shopify-secret", "shpss_" + uuid.uuid4().hex)
+    submit(driver, "form[action='/admin/setup/connect/shopify']")
+    assert "signing secret is saved" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+    # WooCommerce: a secret made here, shown once, with a copy button.
+    driver.find_element(By.XPATH, "//summary[normalize-space()='WooCommerce']").click()
+    submit(driver, "form[action='/admin/setup/connect/woocommerce']")
+    assert len(driver.find_element(By.ID, "new-secret").get_attribute("value")) == 64
 
     # Test order: its tracking page carries the brand.
     submit(driver, "form[action='/admin/setup/test-order']")

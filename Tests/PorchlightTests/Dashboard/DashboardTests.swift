@@ -80,7 +80,7 @@ struct DashboardTests {
         }
     }
 
-    @Test("The wizard brands the store, makes a Shopify secret shown once, and sends a test order", arguments: TestDatabase.all)
+    @Test("The wizard brands the store, keeps Shopify's secret, makes a WooCommerce secret shown once, and sends a test order", arguments: TestDatabase.all)
     func wizard(db: TestDatabase) async throws {
         try await TestHarness.run(db) { t in
             let owner = DashboardClient(t)
@@ -88,10 +88,16 @@ struct DashboardTests {
             let preview = try await owner.get("/admin/preview?accent_color=%23aa3355&name=Preview%20Name")
             #expect(preview.body.string.contains("#aa3355") && preview.body.string.contains("Preview Name"))
             #expect(preview.headers.first(name: "X-Frame-Options") == "SAMEORIGIN")
-            let connect = try await owner.post("/admin/setup/connect/shopify", from: "/admin/setup", [:])
-            let secret = try #require(connect.body.string.firstMatch(of: /id="new-secret" readonly value="([0-9a-f]{64})"/)?.output.1)
             let storeID = try #require(try await StoreRecord.query(on: t.app.db).first()).requireID()
-            #expect(try await t.app.integrationVault(storeID: storeID).settings(.shopify)?[.webhookSecret] == String(secret))
+            let shopify = try await owner.post("/admin/setup/connect/shopify", from: "/admin/setup",
+                                               ["webhook_secret": " shpss_0123456789abcdef "])
+            #expect(shopify.headers.first(name: .location) == "/admin/setup?notice=shopify-connected#test")
+            #expect(try await t.app.integrationVault(storeID: storeID).settings(.shopify)?[.webhookSecret] == "shpss_0123456789abcdef")
+            let empty = try await owner.post("/admin/setup/connect/shopify", from: "/admin/setup", ["webhook_secret": ""])
+            #expect(empty.status == .unprocessableEntity)
+            let connect = try await owner.post("/admin/setup/connect/woocommerce", from: "/admin/setup", [:])
+            let secret = try #require(connect.body.string.firstMatch(of: /id="new-secret" readonly value="([0-9a-f]{64})"/)?.output.1)
+            #expect(try await t.app.integrationVault(storeID: storeID).settings(.woocommerce)?[.webhookSecret] == String(secret))
             #expect(!(try await owner.get("/admin/setup")).body.string.contains(String(secret)), "shown once")
             let test = try await owner.post("/admin/setup/test-order", from: "/admin/setup", [:])
             let link = try #require(test.body.string.firstMatch(of: /id="test-link" readonly value="([^"]+)"/)?.output.1)
@@ -154,7 +160,7 @@ struct DashboardTests {
         try await TestHarness.run(db) { t in
             let owner = DashboardClient(t)
             _ = try await owner.signUp()
-            _ = try await owner.post("/admin/setup/connect/shopify", from: "/admin/setup", [:])
+            _ = try await owner.post("/admin/setup/connect/shopify", from: "/admin/setup", ["webhook_secret": "shopify-signing-secret"])
             let rejected = try await t.send(.POST, "/webhooks/shopify/maple", json: #"{"id": 1}"#,
                                             headers: [("X-Shopify-Topic", "orders/create"), ("X-Shopify-Hmac-Sha256", "bm9wZQ==")])
             #expect(rejected.status == .unauthorized)

@@ -47,7 +47,7 @@ enum DashboardPage {
 /// One-line confirmations carried across a redirect as a fixed code, so no text from the URL reaches the page.
 enum Notice: String {
     case signedOut = "signed-out", passwordChanged = "password-changed", resetSent = "reset-sent"
-    case saved, invited, removed, keyRevoked = "key-revoked", eventAdded = "event-added", secretRotated = "secret-rotated"
+    case saved, invited, removed, shopifyConnected = "shopify-connected", keyRevoked = "key-revoked", eventAdded = "event-added", secretRotated = "secret-rotated"
 
     var text: String {
         switch self {
@@ -55,6 +55,7 @@ enum Notice: String {
         case .passwordChanged: "Your password is changed. You are signed in."
         case .resetSent: "If that email has an account, a link to choose a new password is on its way."
         case .saved: "Saved."
+        case .shopifyConnected: "Shopify's signing secret is saved. Orders arrive as soon as Shopify sends them."
         case .invited: "Invitation sent."
         case .removed: "Removed."
         case .keyRevoked: "The key is revoked. Anything still using it will get 401 errors."

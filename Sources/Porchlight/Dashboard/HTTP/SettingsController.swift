@@ -20,7 +20,7 @@ enum SettingsController {
                 ["provider": record.provider,
                  "settings": record.maskedSettings.sorted { $0.key < $1.key }.map { ["name": $0.key, "value": $0.value] },
                  "updated": record.updatedAt.formatted(.iso8601.year().month().day()),
-                 "rotatable": record.provider == "shopify" || record.provider == "woocommerce"] as [String: Any]
+                 "rotatable": record.provider == "woocommerce", "pasted": record.provider == "shopify"] as [String: Any]
             },
             "keys": try keys.map { key in
                 BrandContext.compact(["id": try key.requireID().uuidString.lowercased(), "name": key.name,
@@ -74,7 +74,7 @@ enum SettingsController {
     @Sendable static func rotateSecret(req: Request) async throws -> Response {
         try req.dashboard.requireOwner()
         guard let provider = req.parameters.get("provider").flatMap(IntegrationProvider.init(rawValue:)),
-              provider == .shopify || provider == .woocommerce else { throw Abort(.notFound) }
+              provider == .woocommerce else { throw Abort(.notFound) }
         let secret = try await WebhookSecrets.rotate(provider, req: req)
         return try await page(req, extra: ["new_secret": ["provider": provider.rawValue, "value": secret]])
     }

@@ -39,14 +39,27 @@ extension SetupController {
         return req.redirect(to: "/admin/setup?notice=\(Notice.saved.rawValue)#connect", redirectType: .normal)
     }
 
-    /// Makes a new webhook secret for Shopify or WooCommerce and shows it with the URL to paste it beside.
+    struct SecretForm: Content { var webhook_secret: String? }
+
+    /// WooCommerce takes a secret we make (shown once, to paste into its form); Shopify signs with its own,
+    /// which the merchant pastes here.
     @Sendable static func connect(req: Request) async throws -> Response {
         try req.dashboard.requireOwner()
-        guard let provider = req.parameters.get("provider").flatMap(IntegrationProvider.init(rawValue:)),
-              provider == .shopify || provider == .woocommerce else { throw Abort(.notFound) }
-        let secret = try await WebhookSecrets.rotate(provider, req: req)
-        return try await page(req, extra: ["new_secret": ["provider": provider.rawValue, "value": secret,
-                                                         "is_shopify": provider == .shopify]])
+        switch req.parameters.get("provider").flatMap(IntegrationProvider.init(rawValue:)) {
+        case .woocommerce:
+            let secret = try await WebhookSecrets.rotate(.woocommerce, req: req)
+            return try await page(req, extra: ["new_secret": ["provider": "woocommerce", "value": secret]])
+        case .shopify:
+            let pasted = (try req.content.decode(SecretForm.self).webhook_secret ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard (8...4_096).contains(pasted.count) else {
+                return try await page(req, extra: ["error": "Paste the whole secret Shopify shows under its webhook list.",
+                                                   "open_shopify": true], status: .unprocessableEntity)
+            }
+            try await WebhookSecrets.save(pasted, for: .shopify, req: req)
+            return req.redirect(to: "/admin/setup?notice=\(Notice.shopifyConnected.rawValue)#test", redirectType: .normal)
+        default:
+            throw Abort(.notFound)
+        }
     }
 
     @Sendable static func createAPIKey(req: Request) async throws -> Response {

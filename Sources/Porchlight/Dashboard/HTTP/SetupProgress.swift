@@ -31,11 +31,15 @@ struct SetupProgress {
 /// A fresh secret for a storefront's webhooks. Other settings of the integration are kept.
 enum WebhookSecrets {
     static func rotate(_ provider: IntegrationProvider, req: Request) async throws -> String {
-        let vault = req.application.integrationVault(storeID: try req.dashboard.storeID)
         let secret = req.application.world.randomBytes(32).map { String(format: "%02x", $0) }.joined()
+        try await save(secret, for: provider, req: req)
+        return secret
+    }
+
+    static func save(_ secret: String, for provider: IntegrationProvider, req: Request) async throws {
+        let vault = req.application.integrationVault(storeID: try req.dashboard.storeID)
         var values = try await vault.settings(provider)?.values ?? [:]
         values[IntegrationProvider.Field.webhookSecret.rawValue] = secret
         _ = try await vault.save(provider, IntegrationSettings(values))
-        return secret
     }
 }
