@@ -6,8 +6,8 @@ import struct
 import uuid
 import zlib
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import assert_no_console_errors, http
@@ -40,7 +40,16 @@ def submit(drv, form_selector):
     """Submits and waits for the next page, so the following lookup never finds the old one."""
     button = drv.find_element(By.CSS_SELECTOR, form_selector + " button[type=submit]")
     button.click()
-    WebDriverWait(drv, 15).until(EC.staleness_of(button))
+
+    def left_page(_):
+        # Chromium can report a node that is halfway out of the old page with a generic error rather than
+        # a stale-element one; both mean the page has moved on.
+        try:
+            button.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    WebDriverWait(drv, 15).until(left_page)
     WebDriverWait(drv, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -28,6 +28,11 @@ struct DashboardAuthenticator: AsyncMiddleware {
         }
         let session = DashboardSession(user: found.user, csrfToken: found.csrfToken)
         if request.method != .GET && request.method != .HEAD {
+            // Middleware runs before the route collects the body; a body that arrives in several reads
+            // (a browser's multipart upload, often) must be gathered here or the token would look missing.
+            let limit = request.url.path.hasPrefix("/admin/import") ? ImportController.maxUpload
+                : request.application.routes.defaultMaxBodySize
+            _ = try await request.body.collect(max: limit.value).get()
             try CSRFCheck.require(request, expected: session.csrfToken)
         }
         request.storage[DashboardSessionKey.self] = session
