@@ -22,24 +22,16 @@ struct AccountMail: Sendable {
     private func compose(to user: UserRecord, subject: String, lines: [String], link: String,
                          footer: String) throws -> MailMessage {
         let text = (lines + [link, "", footer]).joined(separator: "\n")
-        let paragraphs = lines.map { "<p>\(HTMLText.escape($0))</p>" }.joined()
+        let paragraphs = lines.map { "<p>\(XMLEscape.attribute($0))</p>" }.joined()
         let html = """
             <!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5">\(paragraphs)\
-            <p><a href="\(HTMLText.escape(link))">\(HTMLText.escape(link))</a></p>\
-            <p style="color:#555">\(HTMLText.escape(footer))</p></body></html>
+            <p><a href="\(XMLEscape.attribute(link))">\(XMLEscape.attribute(link))</a></p>\
+            <p style="color:#555">\(XMLEscape.attribute(footer))</p></body></html>
             """
         return MailMessage(from: MailAddress(name: "Porchlight", address: from),
                            to: try MailAddress(validating: user.email, name: nil), subject: subject,
                            text: text, html: html,
                            messageID: "account-\(world.uuid().uuidString.lowercased())@porchlight.local",
                            date: world.now())
-    }
-}
-
-enum HTMLText {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
     }
 }

@@ -11,9 +11,6 @@ enum DashboardOrdersController {
         let cursor = req.query[String.self, at: "after"].flatMap(OrderCursor.init(token:))
         let page = try await DashboardQueries(database: req.db, storeID: session.storeID)
             .orders(matching: text.isEmpty ? nil : text, status: status, after: cursor)
-        var nextQuery = URLComponents()
-        nextQuery.queryItems = [URLQueryItem(name: "q", value: text), URLQueryItem(name: "status", value: statusText),
-                                URLQueryItem(name: "after", value: page.next?.token)]
         var context: [String: Any] = [
             "q": text,
             "statuses": ShipmentStatus.allCases.map { ["value": $0.rawValue, "label": StatusLabels.text($0), "selected": $0 == status] },
@@ -30,14 +27,15 @@ enum DashboardOrdersController {
             "none": page.rows.isEmpty,
             "searched": !text.isEmpty || status != nil,
         ]
-        if page.next != nil { context["next_url"] = "/admin/orders?" + (nextQuery.percentEncodedQuery ?? "") }
-        if cursor != nil { context["first_url"] = "/admin/orders?" + queryWithout(after: text, status: statusText) }
+        if let next = page.next { context["next_url"] = listURL(text, statusText, after: next.token) }
+        if cursor != nil { context["first_url"] = listURL(text, statusText, after: nil) }
         return try DashboardPage.render(req, "admin/orders", title: "Orders", section: .orders, store: store, context)
     }
 
-    private static func queryWithout(after text: String, status: String) -> String {
+    private static func listURL(_ text: String, _ status: String, after: String?) -> String {
         var components = URLComponents()
         components.queryItems = [URLQueryItem(name: "q", value: text), URLQueryItem(name: "status", value: status)]
-        return components.percentEncodedQuery ?? ""
+            + (after.map { [URLQueryItem(name: "after", value: $0)] } ?? [])
+        return "/admin/orders?" + (components.percentEncodedQuery ?? "")
     }
 }

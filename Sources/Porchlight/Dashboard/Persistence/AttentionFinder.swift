@@ -18,7 +18,7 @@ struct AttentionFinder: Sendable {
     }
 
     func items(now: Date, limit: Int = 200) async throws -> [Item] {
-        let today = HomeFigures.utcDay(now)
+        let today = DeliveryWindow.dayString(now, .gmt)
         let troubled = ["Exception", "AttemptFail", "Expired", "AvailableForPickup"]
         let moving = ["Pending", "InfoReceived", "InTransit", "OutForDelivery"]
         var rows = try await candidates(SQLQueryString("s.status IN (\(binds: troubled))"), limit: limit)
@@ -100,8 +100,6 @@ struct AttentionFinder: Sendable {
 
     /// A window's last day ends at midnight after it; UTC is close enough for "is it late?".
     static func endOfDay(_ day: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.date(from: day)?.addingTimeInterval(86_400)
+        DeliveryWindow.date(fromDay: day, in: .gmt)?.addingTimeInterval(12 * 3_600)
     }
 }

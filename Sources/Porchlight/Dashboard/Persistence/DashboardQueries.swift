@@ -28,10 +28,14 @@ struct DashboardQueries: Sendable {
     static let narrowSearch = 500
 
     private func orderIDs(matching term: String, limit: Int) async throws -> [UUID] {
-        try await database.sql.raw("""
-            SELECT DISTINCT order_id FROM order_search_terms WHERE store_id = \(bind: storeID)
-            AND term >= \(bind: term) AND term < \(bind: SearchTerms.upperBound(term)) LIMIT \(unsafeRaw: String(limit))
-            """).all().map { try $0.decode(column: "order_id", as: UUID.self) }
+        try await database.sql.raw(SQLQueryString("SELECT DISTINCT order_id ") + termsStartingWith(term)
+            + SQLQueryString(" LIMIT \(unsafeRaw: String(limit))"))
+            .all().map { try $0.decode(column: "order_id", as: UUID.self) }
+    }
+
+    /// The prefix match on one index that every search uses.
+    private func termsStartingWith(_ term: String) -> SQLQueryString {
+        "FROM order_search_terms WHERE store_id = \(bind: storeID) AND term >= \(bind: term) AND term < \(bind: SearchTerms.upperBound(term))"
     }
 
     /// Newest first, a page at a time. Pages continue from a cursor rather than an offset, so page 5,000
@@ -51,13 +55,7 @@ struct DashboardQueries: Sendable {
                 sql.appendInterpolation(binds: matches)
                 sql.appendInterpolation(unsafeRaw: ")")
             } else {
-                sql.appendInterpolation(unsafeRaw: " AND id IN (SELECT order_id FROM order_search_terms WHERE store_id = ")
-                sql.appendInterpolation(bind: storeID)
-                sql.appendInterpolation(unsafeRaw: " AND term >= ")
-                sql.appendInterpolation(bind: term)
-                sql.appendInterpolation(unsafeRaw: " AND term < ")
-                sql.appendInterpolation(bind: SearchTerms.upperBound(term))
-                sql.appendInterpolation(unsafeRaw: ")")
+                sql += SQLQueryString(" AND id IN (SELECT order_id ") + termsStartingWith(term) + SQLQueryString(")")
             }
         }
         if let status {

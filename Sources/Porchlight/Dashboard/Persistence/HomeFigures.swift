@@ -44,7 +44,7 @@ struct HomeFigures: Sendable {
             """).all()
         return try rows.reduce(into: [:]) { days, row in
             let date = Date(timeIntervalSince1970: Double(try row.decode(column: "day", as: Int.self)) * 86_400)
-            days[utcDay(date), default: 0] += try row.decode(column: "parcels", as: Int.self)
+            days[DeliveryWindow.dayString(date, .gmt), default: 0] += try row.decode(column: "parcels", as: Int.self)
         }
     }
 
@@ -72,10 +72,4 @@ struct HomeFigures: Sendable {
         return nil
     }
 
-    static func utcDay(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .gmt
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-    }
 }

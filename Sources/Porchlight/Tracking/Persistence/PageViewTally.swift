@@ -17,10 +17,14 @@ final class PageViewTally: Sendable {
             defer { counts = [:] }
             return counts
         }
-        for (token, views) in batch {
-            try await database.sql.raw("""
-                UPDATE orders SET page_views = page_views + \(bind: views) WHERE tracking_token = \(bind: token)
-                """).run()
+        guard !batch.isEmpty else { return }
+        // One commit for the whole batch: on SQLite each commit is a write to the log.
+        try await database.transaction { db in
+            for (token, views) in batch {
+                try await db.sql.raw("""
+                    UPDATE orders SET page_views = page_views + \(bind: views) WHERE tracking_token = \(bind: token)
+                    """).run()
+            }
         }
     }
 }
