@@ -33,7 +33,18 @@ skip() {
     FAILED=1
 }
 
+# Keeps the suite's output on screen and in a log, so the summary can name what failed.
+swift_test_logged() {
+    local log=$1
+    swift test 2>&1 | tee "$log"
+    return "${PIPESTATUS[0]}"
+}
+
 summary() {
+    if [[ -n ${SWIFT_TEST_LOG:-} && -s $SWIFT_TEST_LOG ]] && grep -q '^✘' "$SWIFT_TEST_LOG"; then
+        printf '\n==> failed Swift tests\n'
+        grep '^✘ Test' "$SWIFT_TEST_LOG" | grep -v 'failed after' | cut -c1-300 | head -40
+    fi
     printf '\n==> summary\n'
     local line
     for line in "${SUMMARY[@]}"; do printf '  %s\n' "$line"; done
@@ -60,7 +71,8 @@ step "injected-world check" scripts/check-world.sh || true
 if step "swift build --build-tests" swift build --build-tests; then
     PORCHLIGHT_TEST_POSTGRES_URL=$(scripts/postgres.sh url)
     export PORCHLIGHT_TEST_POSTGRES_URL
-    step "swift test (SQLite + PostgreSQL)" swift test || true
+    SWIFT_TEST_LOG=$(mktemp)
+    step "swift test (SQLite + PostgreSQL)" swift_test_logged "$SWIFT_TEST_LOG" || true
 
     # The browser tests start the built server themselves.
     PORCHLIGHT_BIN="$(swift build --show-bin-path || true)/porchlight"

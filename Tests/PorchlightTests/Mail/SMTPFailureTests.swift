@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import NIOPosix
 import Testing
 @testable import Porchlight
@@ -69,20 +70,30 @@ struct SMTPFailureTests {
 
     @Test("A server that accepts the connection but never answers times out as a transient error")
     func silentServer() async throws {
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+        // The silent server times how long the mailer held the connection, on its own loop: a wall clock read in
+        // the test would also count the seconds the parallel suite keeps the test's task waiting for a thread.
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let held = group.next().makePromise(of: TimeAmount.self)
+        let server = try await ServerBootstrap(group: group)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ConnectionStopwatch(held: held))
+                }
+            }
             .bind(host: "127.0.0.1", port: 0).get()
         let port = try #require(server.localAddress?.port)
         let mailer = SMTPMailer(settings: try SMTPSettings(url: "smtp://127.0.0.1:\(port)"),
-                                eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: SMTPTestMail.logger,
+                                eventLoopGroup: group, logger: SMTPTestMail.logger,
                                 replyTimeout: .milliseconds(500))
-        let start = ContinuousClock.now
         await #expect { try await mailer.send(SMTPTestMail.message()) } throws: { error in
             guard let error = error as? MailError, case .connection(let text) = error else { return false }
             return !error.isPermanent && text.contains("no reply")
         }
-        #expect(ContinuousClock.now - start < .seconds(5))
+        let heldFor = try await held.futureResult.get()
+        #expect(heldFor >= .milliseconds(400) && heldFor < .seconds(3), "held the silent connection \(heldFor)")
         await mailer.shutdown()
         try await server.close()
+        try await group.shutdownGracefully()
     }
 
     @Test("Invalid envelope addresses are refused before anything is sent, permanently")
@@ -104,5 +115,24 @@ struct SMTPFailureTests {
         let port = channel.localAddress?.port ?? 1
         try await channel.close()
         return port
+    }
+}
+
+/// Reports how long each accepted connection stayed open, measured on the server's event loop.
+private final class ConnectionStopwatch: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+    private let held: EventLoopPromise<TimeAmount>
+    private var opened: NIODeadline?
+
+    init(held: EventLoopPromise<TimeAmount>) { self.held = held }
+
+    func channelActive(context: ChannelHandlerContext) {
+        opened = .now()
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        if let start = opened { held.succeed(NIODeadline.now() - start) }
+        context.fireChannelInactive()
     }
 }
