@@ -38,7 +38,7 @@ struct SecretBox: Sendable {
     static func loadKey(configured: String?, keyFile: String, world: World) throws -> [UInt8] {
         if let configured {
             if let bytes = Data(base64Encoded: configured), bytes.count == 32 { return [UInt8](bytes) }
-            if let bytes = hexBytes(configured), bytes.count == 32 { return bytes }
+            if let bytes = Hex.decode(configured), bytes.count == 32 { return bytes }
             throw SecretBoxError.badKey
         }
         if let existing = FileManager.default.contents(atPath: keyFile) {
@@ -50,19 +50,6 @@ struct SecretBox: Sendable {
         let created = FileManager.default.createFile(atPath: keyFile, contents: Data(Data(bytes).base64EncodedString().utf8),
                                                      attributes: [.posixPermissions: 0o600])
         guard created else { throw SecretBoxError.cannotWriteKeyFile(keyFile) }
-        return bytes
-    }
-
-    private static func hexBytes(_ text: String) -> [UInt8]? {
-        guard text.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            let next = text.index(index, offsetBy: 2)
-            guard let byte = UInt8(text[index..<next], radix: 16) else { return nil }
-            bytes.append(byte)
-            index = next
-        }
         return bytes
     }
 }

@@ -18,7 +18,7 @@ enum SecureToken {
 
     /// API keys carry 256 random bits, so a fast hash is enough: there is nothing to brute-force.
     static func hash(_ secret: String) -> String {
-        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(secret.utf8)))
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {

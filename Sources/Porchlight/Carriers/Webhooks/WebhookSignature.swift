@@ -27,7 +27,7 @@ enum WebhookSignature {
         switch provider {
         case .easypost:
             guard let header = header(easyPostHeader, in: headers), header.hasPrefix(easyPostPrefix),
-                  let mac = hexBytes(header.dropFirst(easyPostPrefix.count)) else { return false }
+                  let mac = Hex.decode(header.dropFirst(easyPostPrefix.count)) else { return false }
             // EasyPost's client libraries NFKD-normalise the secret before keying, so "sécret"
             // typed either way signs the same.
             let normalised = SymmetricKey(data: Data(secret.decomposedStringWithCompatibilityMapping.utf8))
@@ -63,7 +63,7 @@ enum WebhookSignature {
             let pair = field.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
             guard pair.count == 2 else { continue }
             if pair[0] == "t" { timestamp = String(pair[1]) }
-            if pair[0] == "v1", let mac = hexBytes(pair[1]) { macs.append(mac) }
+            if pair[0] == "v1", let mac = Hex.decode(pair[1]) { macs.append(mac) }
         }
         guard let timestamp, let seconds = Int(timestamp), !macs.isEmpty else { return false }
         if let now, abs(now.timeIntervalSince1970 - Double(seconds)) > shippoTolerance { return false }
@@ -88,28 +88,5 @@ enum WebhookSignature {
     private static func header(_ name: String, in headers: [String: String]) -> String? {
         let value = headers[name] ?? headers.first { $0.key.lowercased() == name }?.value
         return value?.trimmingCharacters(in: .whitespaces)
-    }
-
-    private static func hexBytes<S: StringProtocol>(_ text: S) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard !digits.isEmpty, digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

@@ -31,7 +31,7 @@ struct SetupProgress {
 /// A fresh secret for a storefront's webhooks. Other settings of the integration are kept.
 enum WebhookSecrets {
     static func rotate(_ provider: IntegrationProvider, req: Request) async throws -> String {
-        let secret = req.application.world.randomBytes(32).map { String(format: "%02x", $0) }.joined()
+        let secret = Hex.encode(req.application.world.randomBytes(32))
         try await save(secret, for: provider, req: req)
         return secret
     }

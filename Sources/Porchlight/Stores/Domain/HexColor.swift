@@ -37,8 +37,8 @@ struct HexColor: Sendable, Equatable, Codable, CustomStringConvertible {
     static let nearBlack = HexColor("#1a1a1a")!
 
     var description: String {
-        let bytes = [red, green, blue].map { Int(($0 * 255).rounded()).clamped(0, 255) }
-        return "#" + bytes.map { String(format: "%02x", $0) }.joined()
+        let bytes = [red, green, blue].map { UInt8(Int(($0 * 255).rounded()).clamped(0, 255)) }
+        return "#" + Hex.encode(bytes)
     }
 
     var relativeLuminance: Double {
