@@ -44,7 +44,8 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
         carrierDetector: try CarrierDetector.load(from: ResourcePaths.root.appendingPathComponent("TrackingNumbers")),
         secretBox: SecretBox(keyBytes: try SecretBox.loadKey(configured: config.secretKey, keyFile: config.secretKeyFile,
                                                              world: world), world: world),
-        carriers: CarrierServices(baseURLs: config.carrierBaseURLs))
+        carriers: CarrierServices(baseURLs: config.carrierBaseURLs),
+        jobGroupCommit: JobGroupCommit(gate: WriteGate(enabled: !target.isPostgres)))
     // Carrier APIs answer in well under a second; a hung one must not hold a worker slot for long.
     app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(20))
 

@@ -16,22 +16,26 @@ extension Application {
     var secretBox: SecretBox { services.secretBox }
 
     func integrationVault(storeID: UUID) -> IntegrationVault {
-        IntegrationVault(database: db, world: world, box: secretBox, storeID: storeID)
+        IntegrationVault(database: db, world: world, box: secretBox, storeID: storeID,
+                         changed: { [secrets = services.webhookSecrets] in secrets.forget(storeID: $0) })
     }
 
     var carrierAPI: CarrierAPIClient {
         CarrierAPIClient(client: client, baseURLs: services.carriers.baseURLs, tokens: services.carriers.tokens, world: world)
     }
 
-    func carrierIntake(storeID: UUID) -> CarrierIntake {
-        CarrierIntake(finder: ShipmentFinder(database: db, storeID: storeID),
-                      inbox: CarrierInbox(database: db, world: world, storeID: storeID),
-                      recorder: carrierRecorder(storeID: storeID))
+    /// `database` and `onOrderChanged` as for `shipmentLedger(storeID:on:onOrderChanged:)`.
+    func carrierIntake(storeID: UUID, on database: (any Database)? = nil,
+                       onOrderChanged: (@Sendable (UUID) async -> Void)? = nil) -> CarrierIntake {
+        CarrierIntake(finder: ShipmentFinder(database: database ?? db, storeID: storeID),
+                      inbox: CarrierInbox(database: database ?? db, world: world, storeID: storeID),
+                      recorder: carrierRecorder(storeID: storeID, on: database, onOrderChanged: onOrderChanged))
     }
 
-    func carrierRecorder(storeID: UUID) -> CarrierEventRecorder {
-        CarrierEventRecorder(ledger: shipmentLedger(storeID: storeID),
-                             codes: CarrierCodeBook(database: db, world: world, storeID: storeID))
+    func carrierRecorder(storeID: UUID, on database: (any Database)? = nil,
+                         onOrderChanged: (@Sendable (UUID) async -> Void)? = nil) -> CarrierEventRecorder {
+        CarrierEventRecorder(ledger: shipmentLedger(storeID: storeID, on: database, onOrderChanged: onOrderChanged),
+                             codes: CarrierCodeBook(database: database ?? db, world: world, storeID: storeID))
     }
 
     var shipmentTracker: ShipmentTracker {
@@ -44,8 +48,9 @@ extension Application {
     var carrierPolling: CarrierPolling { CarrierPolling(database: db, world: world) }
 
     /// Estimates from the store's own delivered history, falling back to the carrier's promise, then defaults.
-    func windowEstimator(storeID: UUID) -> @Sendable (ShipmentRecord, OrderRecord) async throws -> Estimate? {
-        let cache = services.carriers.estimators, database = db, world = world
+    func windowEstimator(storeID: UUID, on database: (any Database)? = nil)
+        -> @Sendable (ShipmentRecord, OrderRecord) async throws -> Estimate? {
+        let cache = services.carriers.estimators, database = database ?? db, world = world
         return { shipment, order in
             let now = world.now()
             let estimator = try await cache.estimator(storeID: storeID, now: now) {

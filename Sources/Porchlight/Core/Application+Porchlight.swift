@@ -1,3 +1,4 @@
+import Fluent
 import Metrics
 import Prometheus
 import Vapor
@@ -21,7 +22,13 @@ struct PorchlightServices: Sendable {
     var carrierDetector: CarrierDetector
     var secretBox: SecretBox
     var carriers: CarrierServices
+    /// Webhooks' jobs are committed in shared writes; its signal wakes this process's worker.
+    var jobGroupCommit: JobGroupCommit
     var pageViews = PageViewTally()
+    var jobSignal: JobSignal { jobGroupCommit.signal }
+    /// Taken by the heavy writers of the webhook path; lets everyone through on PostgreSQL.
+    var writeGate: WriteGate { jobGroupCommit.gate }
+    var webhookSecrets = WebhookSecretCache()
 }
 
 struct LookupLimits: Sendable {
@@ -67,14 +74,19 @@ extension Application {
         return hooks
     }
 
-    func orderBook(storeID: UUID, notifyingCustomers: Bool = true) -> OrderBook {
-        OrderBook(database: db, world: world, storeID: storeID, hooks: trackingHooks(notifyingCustomers: notifyingCustomers))
+    /// `database` is the app's by default; a transaction's, when the caller batches work in one.
+    func orderBook(storeID: UUID, notifyingCustomers: Bool = true, on database: (any Database)? = nil) -> OrderBook {
+        OrderBook(database: database ?? db, world: world, storeID: storeID,
+                  hooks: trackingHooks(notifyingCustomers: notifyingCustomers))
     }
 
-    func shipmentLedger(storeID: UUID, notifyingCustomers: Bool = true) -> ShipmentLedger {
-        ShipmentLedger(book: orderBook(storeID: storeID, notifyingCustomers: notifyingCustomers),
-                       onOrderChanged: { [self] in await orderChanged($0) },
-                       identifyCarrier: identifyCarrier(storeID: storeID), estimateWindow: windowEstimator(storeID: storeID))
+    /// `onOrderChanged` replaces publishing to live pages, for callers that must publish after their own commit.
+    func shipmentLedger(storeID: UUID, notifyingCustomers: Bool = true, on database: (any Database)? = nil,
+                        onOrderChanged: (@Sendable (UUID) async -> Void)? = nil) -> ShipmentLedger {
+        ShipmentLedger(book: orderBook(storeID: storeID, notifyingCustomers: notifyingCustomers, on: database),
+                       onOrderChanged: onOrderChanged ?? { [self] in await orderChanged($0) },
+                       identifyCarrier: identifyCarrier(storeID: storeID),
+                       estimateWindow: windowEstimator(storeID: storeID, on: database))
     }
 
     var jobMetrics: JobMetrics { JobMetrics(factory: PrometheusMetricsFactory(registry: services.metricsRegistry)) }
@@ -98,10 +110,14 @@ extension Application {
             { now in try await SessionBook.pruneExpired(on: database, now: now) },
             { now in try await IntegrationLog.prune(on: database, before: now.addingTimeInterval(-IntegrationLog.retention)) },
         ]
-        return JobWorker(queue: JobQueue(database: db, world: world),
-                         handlers: [MessageScheduler.jobType: { try await sender.handle($0) },
-                                    ShipmentTracker.jobType: { [tracker = shipmentTracker] in try await tracker.handle($0) }],
+        let tracker = shipmentTracker
+        var handlers = CarrierWebhookJob.handlers(intake: { [self] in carrierIntake(storeID: $0) })
+        let batchHandlers = CarrierWebhookJob.batchHandlers(app: self)
+        handlers[MessageScheduler.jobType] = { try await sender.handle($0) }
+        handlers[ShipmentTracker.jobType] = { try await tracker.handle($0) }
+        return JobWorker(queue: JobQueue(database: db, world: world), handlers: handlers,
                          name: name ?? "worker-\(getpid())-\(world.uuid().uuidString.prefix(8).lowercased())",
-                         settings: settings, metrics: jobMetrics, logger: logger)
+                         settings: settings, metrics: jobMetrics, logger: logger, signal: services.jobSignal,
+                         batchHandlers: batchHandlers)
     }
 }

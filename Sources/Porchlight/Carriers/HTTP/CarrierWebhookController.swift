@@ -2,23 +2,31 @@ import Fluent
 import Vapor
 
 /// `POST /webhooks/{provider}/{store_slug}` for EasyPost, Shippo, AfterShip and UPS Track Alert.
-/// The answer is sent only after the events are committed, so a 2xx means nothing can be lost.
+/// A verified delivery is committed as a job before the answer is sent, so a 2xx means nothing can be
+/// lost; the worker applies it a moment later. Concurrent deliveries share one commit (`JobGroupCommit`).
 enum CarrierWebhookController {
     struct Receipt: Content {
+        /// `accepted`, `duplicate` (this delivery was taken in before) or `ignored` (not a tracking update).
         var status: String
+        /// Carrier scans the delivery holds, new or not.
         var events: Int
-        var held: Int
     }
 
     @Sendable static func receive(req: Request) async throws -> Receipt {
         let provider = try provider(req)
-        let store = try await req.webhookStore()
-        let storeID = try store.requireID()
+        let app = req.application, now = app.world.now()
+        let slug = req.parameters.get("slug") ?? ""
+        guard let target = try await app.services.webhookSecrets.entry(slug: slug, provider: provider.rawValue, now: now, load: {
+            guard let store = try await StoreDirectory(database: app.db, world: app.world).store(slug: slug) else { return nil }
+            let storeID = try store.requireID()
+            let secret = try await app.integrationVault(storeID: storeID).settings(provider.integration)?[.webhookSecret]
+            return (storeID, secret)
+        }) else {
+            throw APIError.notFound("Store '\(slug)'")
+        }
         let body = Data(buffer: req.body.data ?? ByteBuffer())
-        guard let secret = try await req.application.integrationVault(storeID: storeID)
-            .settings(provider.integration)?[.webhookSecret],
-              WebhookSignature.verify(provider, body: body, headers: headers(req), secret: secret,
-                                           now: req.application.world.now()) else {
+        guard let secret = target.secret,
+              WebhookSignature.verify(provider, body: body, headers: headers(req), secret: secret, now: now) else {
             throw APIError(status: .unauthorized, code: "invalid_signature",
                            message: "The webhook signature is missing or does not match this store's \(provider.rawValue) webhook_secret.")
         }
@@ -27,20 +35,11 @@ enum CarrierWebhookController {
             throw APIError(status: .badRequest, code: "malformed_payload",
                            message: "This \(provider.rawValue) payload could not be read: \(error).")
         }
-        if delivery.ignored { return Receipt(status: "ignored", events: 0, held: 0) }
-        let receipts = WebhookReceipts(database: req.db, world: req.application.world, storeID: storeID)
-        if let eventID = delivery.eventID, try await receipts.seen(provider.rawValue, eventID) {
-            return Receipt(status: "duplicate", events: 0, held: 0)
-        }
-        let intake = req.application.carrierIntake(storeID: storeID)
-        var receipt = Receipt(status: "stored", events: 0, held: 0)
-        for report in delivery.reports {
-            let outcome = try await intake.take(report, source: provider.statusSource, pushedBy: provider.rawValue)
-            receipt.events += outcome.newEvents
-            receipt.held += outcome.held ? 1 : 0
-        }
-        if let eventID = delivery.eventID { try await receipts.remember(provider.rawValue, eventID) }
-        return receipt
+        if delivery.ignored { return Receipt(status: "ignored", events: 0) }
+        let scans = delivery.reports.reduce(0) { $0 + $1.scans.count }
+        let job = CarrierWebhookJob.job(provider, body: body, delivery: delivery, now: now)
+        let added = try await app.services.jobGroupCommit.enqueue(job, storeID: target.storeID, on: app.db, world: app.world)
+        return Receipt(status: added ? "accepted" : "duplicate", events: scans)
     }
 
     private static func provider(_ req: Request) throws -> WebhookProvider {

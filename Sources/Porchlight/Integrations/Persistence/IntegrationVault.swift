@@ -7,6 +7,8 @@ struct IntegrationVault: Sendable {
     let world: World
     let box: SecretBox
     let storeID: UUID
+    /// Told after a change, so caches of the store's secrets can let go of them.
+    var changed: @Sendable (UUID) -> Void = { _ in }
 
     func save(_ provider: IntegrationProvider, _ settings: IntegrationSettings) async throws -> IntegrationRecord {
         do { try settings.validate(for: provider) } catch { throw APIError.validation(error.message) }
@@ -23,6 +25,7 @@ struct IntegrationVault: Sendable {
         record.sealedSettings = sealed
         record.maskedSettings = settings.masked
         try await record.save(on: database)
+        changed(storeID)
         return record
     }
 
@@ -39,6 +42,7 @@ struct IntegrationVault: Sendable {
     func delete(_ provider: IntegrationProvider) async throws -> Bool {
         guard let record = try await find(provider) else { return false }
         try await record.delete(on: database)
+        changed(storeID)
         return true
     }
 

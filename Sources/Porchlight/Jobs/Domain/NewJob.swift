@@ -21,3 +21,10 @@ struct ClaimedJob: Sendable, Equatable {
     var attempts: Int
     var maxAttempts: Int
 }
+
+/// Which job types a claim may take.
+enum JobTypeFilter: Sendable, Equatable {
+    case all
+    case only([String])
+    case except([String])
+}

@@ -14,7 +14,7 @@ struct JobQueue: Sendable {
     /// Returns false when the key was taken.
     @discardableResult
     static func enqueue(_ job: NewJob, storeID: UUID, on database: Database, world: World) async throws -> Bool {
-        let rows = try await database.sql.raw(insert([job], storeID: storeID, world: world,
+        let rows = try await database.sql.raw(insert([(job, storeID)], world: world,
                                                      onConflict: "DO NOTHING RETURNING id")).all()
         return !rows.isEmpty
     }
@@ -23,14 +23,14 @@ struct JobQueue: Sendable {
     /// already has: for bulk writers such as the CSV import, where one INSERT per job was a quarter of the time.
     static func enqueue(_ jobs: [NewJob], storeID: UUID, on database: Database, world: World) async throws {
         for chunk in jobs.chunked(500) {
-            try await database.sql.raw(insert(chunk, storeID: storeID, world: world, onConflict: "DO NOTHING")).run()
+            try await database.sql.raw(insert(chunk.map { ($0, storeID) }, world: world, onConflict: "DO NOTHING")).run()
         }
     }
 
     /// The one INSERT every producer uses, for one job or several; `onConflict` says what a taken unique key means.
-    private static func insert(_ jobs: [NewJob], storeID: UUID, world: World, onConflict: SQLQueryString) -> SQLQueryString {
+    static func insert(_ jobs: [(job: NewJob, storeID: UUID)], world: World, onConflict: SQLQueryString) -> SQLQueryString {
         let now = world.now()
-        let rows = jobs.map { job -> SQLQueryString in
+        let rows = jobs.map { job, storeID -> SQLQueryString in
             """
             (\(bind: world.uuid()), \(bind: now), \(bind: now), \(bind: job.type), \(bind: job.payload),
              'queued', \(bind: job.runAt), \(bind: job.priority), \(bind: job.uniqueKey),
@@ -54,7 +54,9 @@ struct JobQueue: Sendable {
     /// workers claim side by side without waiting on or double-taking each other's rows.
     /// Both statements are shaped for the `(state, priority, run_at)` index, so claiming stays cheap
     /// however many finished jobs the table holds.
-    func claim(worker: String, limit: Int, lease: Double) async throws -> [ClaimedJob] {
+    /// `types` narrows the claim to some job types, or to all but some, so a worker can take batchable
+    /// jobs by the hundred and the rest a few at a time.
+    func claim(worker: String, limit: Int, lease: Double, types: JobTypeFilter = .all) async throws -> [ClaimedJob] {
         let now = world.now()
         try await sql.raw("""
             UPDATE jobs SET state = 'queued', locked_by = NULL, lease_until = NULL, updated_at = \(bind: now)
@@ -66,7 +68,7 @@ struct JobQueue: Sendable {
                 lease_until = \(bind: now.addingTimeInterval(lease)), updated_at = \(bind: now)
             WHERE id IN (
                 SELECT id FROM jobs
-                WHERE state = 'queued' AND run_at <= \(bind: now)
+                WHERE state = 'queued' AND run_at <= \(bind: now) \(types.clause)
                 ORDER BY priority DESC, run_at ASC
                 LIMIT \(bind: limit)
                 \(lock))
@@ -90,6 +92,17 @@ struct JobQueue: Sendable {
             UPDATE jobs SET state = 'done', finished_at = \(bind: now), updated_at = \(bind: now),
                 lease_until = NULL, last_error = NULL
             WHERE id = \(bind: job.id) AND locked_by = \(bind: worker) AND state = 'running'
+            """).run()
+    }
+
+    /// Settles many jobs run together in one statement.
+    func complete(_ jobs: [ClaimedJob], worker: String) async throws {
+        guard !jobs.isEmpty else { return }
+        let now = world.now()
+        try await sql.raw("""
+            UPDATE jobs SET state = 'done', finished_at = \(bind: now), updated_at = \(bind: now),
+                lease_until = NULL, last_error = NULL
+            WHERE id IN (\(binds: jobs.map(\.id))) AND locked_by = \(bind: worker) AND state = 'running'
             """).run()
     }
 
@@ -141,7 +154,7 @@ extension JobQueue {
     /// Adds the job, or brings an existing one with the same key forward to `runAt`: a finished or dead one
     /// is revived, a waiting one is moved up. A running one is left alone, since it will reschedule itself.
     static func enqueueOrWake(_ job: NewJob, storeID: UUID, on database: Database, world: World) async throws {
-        try await database.sql.raw(insert([job], storeID: storeID, world: world, onConflict: """
+        try await database.sql.raw(insert([(job, storeID)], world: world, onConflict: """
             DO UPDATE SET
                 state = 'queued', attempts = 0,
                 run_at = CASE WHEN jobs.state = 'queued' AND jobs.run_at < excluded.run_at THEN jobs.run_at
@@ -149,5 +162,15 @@ extension JobQueue {
                 last_error = NULL, finished_at = NULL, updated_at = excluded.updated_at
             WHERE jobs.state <> 'running'
             """)).run()
+    }
+}
+
+extension JobTypeFilter {
+    var clause: SQLQueryString {
+        switch self {
+        case .all, .except([]): ""
+        case .only(let types): "AND type IN (\(binds: types.isEmpty ? [""] : types))"
+        case .except(let types): "AND type NOT IN (\(binds: types))"
+        }
     }
 }

@@ -3,6 +3,9 @@ import Logging
 
 /// What runs a job of one type. Throwing retries it with backoff; `PermanentJobError` dead-letters it.
 typealias JobHandler = @Sendable (ClaimedJob) async throws -> JobResult
+/// Runs many jobs of one type at once, e.g. in one transaction; returning means all of them are done.
+/// Throwing sends each job through its single handler instead, so one bad job cannot hold up the rest.
+typealias JobBatchHandler = @Sendable ([ClaimedJob]) async throws -> Void
 
 struct JobWorkerSettings: Sendable {
     /// Jobs run side by side by one worker.
@@ -10,6 +13,8 @@ struct JobWorkerSettings: Sendable {
     /// Seconds a claimed job stays ours; if the worker dies, another may take it after this.
     var lease: Double = 120
     var idlePoll: Duration = .milliseconds(500)
+    /// Most jobs a batch handler is given at once.
+    var batchSize = 200
     /// Finished jobs are kept this many seconds for inspection, then deleted.
     var keepDone: Double = 7 * 86_400
     var retryPolicy = JobRetryPolicy()
@@ -26,6 +31,10 @@ struct JobWorker: Sendable {
     var settings = JobWorkerSettings()
     let metrics: JobMetrics
     let logger: Logger
+    /// Rung when this process commits a job, so an idle worker needn't wait out its poll.
+    var signal: JobSignal?
+    /// Job types whose due jobs are claimed and run together, one batch at a time; each also needs a handler.
+    var batchHandlers: [String: JobBatchHandler] = [:]
 
     /// Runs until the surrounding task is cancelled. Jobs already started are let finish,
     /// so shutting down never cuts a send in half.
@@ -59,42 +68,61 @@ struct JobWorker: Sendable {
     }
 
     /// Keeps up to `concurrency` jobs running, claiming more whenever half the slots are free,
-    /// so one slow job never holds up the rest.
+    /// so one slow job never holds up the rest. Batchable jobs run alongside, one batch at a time.
     private func pump(untilIdle: Bool) async -> Int {
-        await withTaskGroup(of: Void.self) { group in
-            var running = 0, total = 0
+        await withTaskGroup(of: Bool.self) { group in
+            var running = 0, total = 0, batching = false
             while true {
                 var claimed = 0
-                if !Task.isCancelled && running <= settings.concurrency / 2 {
-                    let jobs: [ClaimedJob]
-                    do {
-                        jobs = try await queue.claim(worker: name, limit: settings.concurrency - running, lease: settings.lease)
-                    } catch {
-                        logger.warning("Job worker could not claim jobs: \(String(reflecting: error))")
-                        jobs = []
-                    }
+                if !Task.isCancelled && !batching, let batch = await claim(limit: settings.batchSize, batches: true) {
+                    // An unstructured task is not cancelled with the worker, so a job always runs to its end.
+                    group.addTask { await Task { await executeBatch(batch) }.value; return true }
+                    batching = true
+                    running += 1
+                    claimed += batch.count
+                    total += batch.count
+                }
+                if !Task.isCancelled && running <= settings.concurrency / 2,
+                   let jobs = await claim(limit: settings.concurrency - running, batches: false) {
                     for job in jobs {
-                        // An unstructured task is not cancelled with the worker, so a job always runs to its end.
-                        group.addTask { await Task { await execute(job) }.value }
+                        group.addTask { await Task { await execute(job) }.value; return false }
                     }
-                    claimed = jobs.count
-                    running += claimed
-                    total += claimed
+                    claimed += jobs.count
+                    running += jobs.count
+                    total += jobs.count
                 }
                 if running > 0 && (claimed == 0 || running > settings.concurrency / 2) {
-                    await group.next()
+                    if await group.next() == true { batching = false }
                     running -= 1
                     continue
                 }
                 if running == 0 && claimed == 0 {
                     if untilIdle || Task.isCancelled { return total }
-                    try? await queue.world.sleep(settings.idlePoll)
+                    if let signal {
+                        await signal.wait(upTo: settings.idlePoll, world: queue.world)
+                    } else {
+                        try? await queue.world.sleep(settings.idlePoll)
+                    }
                 }
             }
         }
     }
 
-    private func execute(_ job: ClaimedJob) async {
+    /// Due jobs of the batchable types, or of all others; nil when there are none or the claim failed.
+    private func claim(limit: Int, batches: Bool) async -> [ClaimedJob]? {
+        let batchTypes = Array(batchHandlers.keys)
+        if batches && batchTypes.isEmpty { return nil }
+        do {
+            let jobs = try await queue.claim(worker: name, limit: limit, lease: settings.lease,
+                                             types: batches ? .only(batchTypes) : .except(batchTypes))
+            return jobs.isEmpty ? nil : jobs
+        } catch {
+            logger.warning("Job worker could not claim jobs: \(String(reflecting: error))")
+            return nil
+        }
+    }
+
+    func execute(_ job: ClaimedJob) async {
         let started = ContinuousClock.now
         do {
             guard let handler = handlers[job.type] else { throw PermanentJobError("No handler for job type '\(job.type)'") }
