@@ -84,4 +84,21 @@ struct JobBatchTests {
         try await urgent.value
         #expect(order.withLockedValue { $0 } == ["first", "urgent", "patient"])
     }
+
+    @Test("A commit's signal ends an idle worker's wait long before its poll interval")
+    func signalWakesTheWorker() async throws {
+        let signal = JobSignal(), done = NIOLockedValueBox(false)
+        let start = ContinuousClock.now
+        let waiting = Task {
+            await signal.wait(upTo: .seconds(120), world: .live)
+            done.withLockedValue { $0 = true }
+        }
+        // Rung until heard: a ring before the waiter registered is not meant to be kept.
+        while !done.withLockedValue({ $0 }) {
+            signal.notify()
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        await waiting.value
+        #expect(ContinuousClock.now - start < .seconds(60))
+    }
 }

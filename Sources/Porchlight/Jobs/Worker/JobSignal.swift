@@ -4,12 +4,17 @@ import NIOConcurrencyHelpers
 /// Wakes this process's idle worker when a job was just committed here, so pushed work starts within
 /// milliseconds instead of at the next poll. Other processes still find it by polling.
 final class JobSignal: Sendable {
-    private let waiters = NIOLockedValueBox<[UUID: CheckedContinuation<Void, Never>]>([:])
+    private struct Waiters {
+        var next = 0
+        var waiting: [Int: CheckedContinuation<Void, Never>] = [:]
+    }
+
+    private let waiters = NIOLockedValueBox(Waiters())
 
     func notify() {
-        let woken = waiters.withLockedValue { waiting in
-            defer { waiting = [:] }
-            return waiting
+        let woken = waiters.withLockedValue { waiters in
+            defer { waiters.waiting = [:] }
+            return waiters.waiting
         }
         for continuation in woken.values { continuation.resume() }
     }
@@ -25,19 +30,22 @@ final class JobSignal: Sendable {
     }
 
     private func nextNotification() async {
-        let id = UUID()
+        let id = waiters.withLockedValue { waiters in
+            defer { waiters.next += 1 }
+            return waiters.next
+        }
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 // Checked under the lock, so a cancellation that ran before we registered is not missed.
-                let cancelled = waiters.withLockedValue { waiting -> Bool in
+                let cancelled = waiters.withLockedValue { waiters -> Bool in
                     if Task.isCancelled { return true }
-                    waiting[id] = continuation
+                    waiters.waiting[id] = continuation
                     return false
                 }
                 if cancelled { continuation.resume() }
             }
         } onCancel: {
-            waiters.withLockedValue { $0.removeValue(forKey: id) }?.resume()
+            waiters.withLockedValue { $0.waiting.removeValue(forKey: id) }?.resume()
         }
     }
 }
