@@ -49,19 +49,21 @@ extension CarrierWebhookJob {
                 let changed = NIOLockedValueBox<Set<UUID>>([])
                 let note: @Sendable (UUID) async -> Void = { id in changed.withLockedValue { _ = $0.insert(id) } }
                 let gate = app.services.writeGate
-                let next = NIOLockedValueBox(0)
                 // Commits early whenever a webhook is waiting to be taken in, so answering one never waits
                 // for a whole batch; jobs are idempotent, so a later failure may rerun committed ones.
-                while next.withLockedValue({ $0 }) < jobs.count {
-                    try await gate.run {
-                        try await app.db.transaction { tx in
-                            try await takeWriteLock(tx, touching: jobs[next.withLockedValue { $0 }])
+                var start = 0
+                while start < jobs.count {
+                    start += try await gate.run {
+                        try await app.db.transaction { [start] tx in
+                            try await takeWriteLock(tx, touching: jobs[start])
+                            var applied = 0
                             repeat {
-                                let job = jobs[next.withLockedValue { $0 }]
+                                let job = jobs[start + applied]
                                 try await apply(job, from: provider,
                                                 to: app.carrierIntake(storeID: job.storeID, on: tx, onOrderChanged: note))
-                                next.withLockedValue { $0 += 1 }
-                            } while next.withLockedValue({ $0 }) < jobs.count && !gate.urgentWaiting
+                                applied += 1
+                            } while start + applied < jobs.count && !gate.urgentWaiting
+                            return applied
                         }
                     }
                 }

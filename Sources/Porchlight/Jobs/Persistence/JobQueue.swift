@@ -56,12 +56,16 @@ struct JobQueue: Sendable {
     /// however many finished jobs the table holds.
     /// `types` narrows the claim to some job types, or to all but some, so a worker can take batchable
     /// jobs by the hundred and the rest a few at a time.
-    func claim(worker: String, limit: Int, lease: Double, types: JobTypeFilter = .all) async throws -> [ClaimedJob] {
+    /// `reclaimingExpired: false` skips handing back expired leases, for a second claim in the same round.
+    func claim(worker: String, limit: Int, lease: Double, types: JobTypeFilter = .all,
+               reclaimingExpired: Bool = true) async throws -> [ClaimedJob] {
         let now = world.now()
-        try await sql.raw("""
-            UPDATE jobs SET state = 'queued', locked_by = NULL, lease_until = NULL, updated_at = \(bind: now)
-            WHERE state = 'running' AND lease_until < \(bind: now)
-            """).run()
+        if reclaimingExpired {
+            try await sql.raw("""
+                UPDATE jobs SET state = 'queued', locked_by = NULL, lease_until = NULL, updated_at = \(bind: now)
+                WHERE state = 'running' AND lease_until < \(bind: now)
+                """).run()
+        }
         let lock: SQLQueryString = database.isPostgres ? "FOR UPDATE SKIP LOCKED" : ""
         let rows = try await sql.raw("""
             UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = \(bind: worker),

@@ -74,7 +74,8 @@ struct JobWorker: Sendable {
             var running = 0, total = 0, batching = false
             while true {
                 var claimed = 0
-                if !Task.isCancelled && !batching, let batch = await claim(limit: settings.batchSize, batches: true) {
+                let claimsBatch = !Task.isCancelled && !batching && !batchHandlers.isEmpty
+                if claimsBatch, let batch = await claim(limit: settings.batchSize, batches: true, reclaimingExpired: true) {
                     // An unstructured task is not cancelled with the worker, so a job always runs to its end.
                     group.addTask { await Task { await executeBatch(batch) }.value; return true }
                     batching = true
@@ -83,7 +84,7 @@ struct JobWorker: Sendable {
                     total += batch.count
                 }
                 if !Task.isCancelled && running <= settings.concurrency / 2,
-                   let jobs = await claim(limit: settings.concurrency - running, batches: false) {
+                   let jobs = await claim(limit: settings.concurrency - running, batches: false, reclaimingExpired: !claimsBatch) {
                     for job in jobs {
                         group.addTask { await Task { await execute(job) }.value; return false }
                     }
@@ -109,12 +110,13 @@ struct JobWorker: Sendable {
     }
 
     /// Due jobs of the batchable types, or of all others; nil when there are none or the claim failed.
-    private func claim(limit: Int, batches: Bool) async -> [ClaimedJob]? {
+    /// Only the round's first claim hands back expired leases; doing it twice costs a write for nothing.
+    private func claim(limit: Int, batches: Bool, reclaimingExpired: Bool) async -> [ClaimedJob]? {
         let batchTypes = Array(batchHandlers.keys)
-        if batches && batchTypes.isEmpty { return nil }
         do {
             let jobs = try await queue.claim(worker: name, limit: limit, lease: settings.lease,
-                                             types: batches ? .only(batchTypes) : .except(batchTypes))
+                                             types: batches ? .only(batchTypes) : .except(batchTypes),
+                                             reclaimingExpired: reclaimingExpired)
             return jobs.isEmpty ? nil : jobs
         } catch {
             logger.warning("Job worker could not claim jobs: \(String(reflecting: error))")
