@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Process-wide carrier state: cached tokens, rate budgets and circuit breakers are per process by design,
@@ -24,7 +25,20 @@ extension Application {
         CarrierAPIClient(client: client, baseURLs: services.carriers.baseURLs, tokens: services.carriers.tokens, world: world)
     }
 
-    /// `database` and `onOrderChanged` as for `shipmentLedger(storeID:on:onOrderChanged:)`.
+    /// Runs `body` in one transaction on an intake built on it, and tells live pages once it committed.
+    func withCarrierIntake<T: Sendable>(storeID: UUID, _ body: @escaping @Sendable (CarrierIntake) async throws -> T) async throws -> T {
+        let changed = NIOLockedValueBox<Set<UUID>>([])
+        let result = try await db.transaction { [self] tx in
+            try await body(carrierIntake(storeID: storeID, on: tx, onOrderChanged: { id in
+                changed.withLockedValue { _ = $0.insert(id) }
+            }))
+        }
+        for orderID in changed.withLockedValue({ $0 }) { await orderChanged(orderID) }
+        return result
+    }
+
+    /// `database` and `onOrderChanged` as for `shipmentLedger(storeID:on:onOrderChanged:)`: the intake
+    /// expects a transaction (see `withCarrierIntake`).
     func carrierIntake(storeID: UUID, on database: (any Database)? = nil,
                        onOrderChanged: (@Sendable (UUID) async -> Void)? = nil) -> CarrierIntake {
         CarrierIntake(finder: ShipmentFinder(database: database ?? db, storeID: storeID),
@@ -41,7 +55,7 @@ extension Application {
     var shipmentTracker: ShipmentTracker {
         ShipmentTracker(database: db, world: world, api: carrierAPI, carriers: services.carriers,
                         vault: { [self] in integrationVault(storeID: $0) },
-                        intake: { [self] in carrierIntake(storeID: $0) },
+                        withIntake: { [self] storeID, body in try await withCarrierIntake(storeID: storeID, body) },
                         ledger: { [self] in shipmentLedger(storeID: $0) }, logger: logger)
     }
 

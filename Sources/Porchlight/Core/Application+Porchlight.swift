@@ -111,7 +111,7 @@ extension Application {
             { now in try await IntegrationLog.prune(on: database, before: now.addingTimeInterval(-IntegrationLog.retention)) },
         ]
         let tracker = shipmentTracker
-        var handlers = CarrierWebhookJob.handlers(intake: { [self] in carrierIntake(storeID: $0) })
+        var handlers = CarrierWebhookJob.handlers(app: self)
         let batchHandlers = CarrierWebhookJob.batchHandlers(app: self)
         handlers[MessageScheduler.jobType] = { try await sender.handle($0) }
         handlers[ShipmentTracker.jobType] = { try await tracker.handle($0) }

@@ -20,9 +20,6 @@ final class WriteGate: Sendable {
         self.enabled = enabled
     }
 
-    /// True while an urgent writer waits: a long writer checks it between steps and lets go early.
-    var urgentWaiting: Bool { state.withLockedValue { !$0.urgent.isEmpty } }
-
     func run<T: Sendable>(urgent: Bool = false, _ body: () async throws -> T) async throws -> T {
         guard enabled else { return try await body() }
         await acquire(urgent: urgent)

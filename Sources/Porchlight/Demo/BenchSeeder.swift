@@ -47,7 +47,7 @@ struct BenchSeeder {
         for order in orders {
             let plan = PlannedMessage(type: .orderConfirmation, idempotencyKey: "order_confirmation:\(order.id!)",
                                       dueAt: world.now())
-            try await scheduler.schedule([plan], order: order, on: db)
+            try await scheduler.schedule([(plan, order)], on: db)
         }
     }
 

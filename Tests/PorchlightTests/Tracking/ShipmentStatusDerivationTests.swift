@@ -135,3 +135,43 @@ import Testing
         #expect(derived.substatus == "Delivered_002")
     }
 }
+
+@Suite struct ShipmentStatusExtensionTests {
+    /// Random histories, split into what a parcel had heard and news after it: carrying the stored status
+    /// forward must give what deriving from the whole history gives, whenever it answers at all.
+    @Test func carryingForwardMatchesTheWholeHistory() {
+        var rng = SplitMix64(seed: 20261123)
+        let statuses = ShipmentStatus.allCases
+        var answered = 0
+        for _ in 0..<5_000 {
+            let count = Int.random(in: 1...8, using: &rng)
+            var hours = 0
+            let events = (0..<count).map { index -> ShipmentEvent in
+                hours += Int.random(in: 0...2, using: &rng)
+                let at = Date(timeIntervalSince1970: 1_790_000_000 + TimeInterval(hours) * 3600)
+                return ShipmentEvent(id: UUID(uuidString: String(format: "00000000-0000-0000-0000-%012d", index + 1))!,
+                                     status: statuses.randomElement(using: &rng)!, substatus: nil,
+                                     occurredAt: at, recordedAt: at, message: "")
+            }
+            let split = Int.random(in: 0...count, using: &rng)
+            let stored = ShipmentStatusDerivation.derive(Array(events[..<split]))
+            let whole = ShipmentStatusDerivation.derive(events)
+            guard let carried = ShipmentStatusDerivation.extend(stored, with: Array(events[split...])) else { continue }
+            answered += 1
+            #expect(carried.status == whole.status && carried.substatus == whole.substatus
+                    && carried.deliveredAt == whole.deliveredAt && carried.lastEventAt == whole.lastEventAt,
+                    "\(events.map { "\($0.status)@\($0.occurredAt.timeIntervalSince1970)" }) split at \(split)")
+        }
+        #expect(answered > 1_000, "the shortcut applies to most news, or it saves nothing")
+    }
+
+    @Test func newsNoLaterThanTheLastEventNeedsTheHistory() {
+        let at = Date(timeIntervalSince1970: 1_790_000_000)
+        let stored = DerivedShipmentStatus(status: .inTransit, substatus: nil, deliveredAt: nil, lastEventAt: at)
+        let late = ShipmentEvent(id: UUID(uuidString: "00000000-0000-0000-0000-000000000009")!, status: .delivered,
+                                 occurredAt: at, recordedAt: at, message: "")
+        #expect(ShipmentStatusDerivation.extend(stored, with: [late]) == nil)
+        let afterException = DerivedShipmentStatus(status: .exception, substatus: nil, deliveredAt: nil, lastEventAt: at)
+        #expect(ShipmentStatusDerivation.extend(afterException, with: []) == nil, "an exception does not prove movement")
+    }
+}

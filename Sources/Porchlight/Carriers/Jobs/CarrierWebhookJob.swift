@@ -1,6 +1,5 @@
 import Crypto
 import Fluent
-import SQLKit
 import NIOConcurrencyHelpers
 import Vapor
 import Foundation
@@ -17,53 +16,33 @@ enum CarrierWebhookJob {
                       uniqueKey: "webhook:\(provider.rawValue):\(key)")
     }
 
-    static func handlers(intake: @escaping @Sendable (UUID) -> CarrierIntake) -> [String: JobHandler] {
+    static func handlers(app: Application) -> [String: JobHandler] {
         var handlers: [String: JobHandler] = [:]
         for provider in WebhookProvider.allCases {
             handlers[type(provider)] = { job in
-                try await apply(job, from: provider, to: intake(job.storeID))
+                let deliveries = try deliveries(in: job, from: provider)
+                _ = try await app.withCarrierIntake(storeID: job.storeID) { try await $0.take(deliveries).newEvents }
                 return .done
             }
         }
         return handlers
     }
 
-    static func apply(_ job: ClaimedJob, from provider: WebhookProvider, to intake: CarrierIntake) async throws {
-        let delivery: WebhookDelivery
-        do { delivery = try provider.parse(Data(job.payload.utf8)) } catch {
-            throw PermanentJobError("\(provider.rawValue) webhook body is unreadable: \(error)")
-        }
-        for report in delivery.reports {
-            try await intake.take(report, source: provider.statusSource, pushedBy: provider.rawValue)
-        }
-    }
-}
-
-extension CarrierWebhookJob {
-    /// Applies a batch of deliveries in one transaction: on SQLite a write transaction per statement was much
-    /// of the cost, and on PostgreSQL a commit per event. Live pages hear of the changes once it committed.
+    /// Applies a batch of deliveries in one transaction, a few statements per store rather than a dozen per
+    /// event: on SQLite a write transaction per statement was much of the cost, and on PostgreSQL a commit
+    /// per event. Live pages hear of the changes once it committed.
     static func batchHandlers(app: Application) -> [String: JobBatchHandler] {
         var handlers: [String: JobBatchHandler] = [:]
         for provider in WebhookProvider.allCases {
             handlers[type(provider)] = { jobs in
+                var byStore: [UUID: [CarrierIntake.Delivery]] = [:]
+                for job in jobs { byStore[job.storeID, default: []] += try deliveries(in: job, from: provider) }
                 let changed = NIOLockedValueBox<Set<UUID>>([])
                 let note: @Sendable (UUID) async -> Void = { id in changed.withLockedValue { _ = $0.insert(id) } }
-                let gate = app.services.writeGate
-                // Commits early whenever a webhook is waiting to be taken in, so answering one never waits
-                // for a whole batch; jobs are idempotent, so a later failure may rerun committed ones.
-                var start = 0
-                while start < jobs.count {
-                    start += try await gate.run {
-                        try await app.db.transaction { [start] tx in
-                            try await takeWriteLock(tx, touching: jobs[start])
-                            var applied = 0
-                            repeat {
-                                let job = jobs[start + applied]
-                                try await apply(job, from: provider,
-                                                to: app.carrierIntake(storeID: job.storeID, on: tx, onOrderChanged: note))
-                                applied += 1
-                            } while start + applied < jobs.count && !gate.urgentWaiting
-                            return applied
+                try await app.services.writeGate.run {
+                    try await app.db.transaction { [byStore] tx in
+                        for (storeID, deliveries) in byStore {
+                            _ = try await app.carrierIntake(storeID: storeID, on: tx, onOrderChanged: note).take(deliveries)
                         }
                     }
                 }
@@ -73,10 +52,13 @@ extension CarrierWebhookJob {
         return handlers
     }
 
-    /// SQLite starts a transaction as a reader, and a reader that later wants to write while another
-    /// connection writes fails at once rather than waiting. Writing first makes it wait its turn up front.
-    private static func takeWriteLock(_ tx: any Database, touching job: ClaimedJob) async throws {
-        guard !tx.isPostgres else { return }
-        try await tx.sql.raw("UPDATE jobs SET updated_at = updated_at WHERE id = \(bind: job.id)").run()
+    private static func deliveries(in job: ClaimedJob, from provider: WebhookProvider) throws -> [CarrierIntake.Delivery] {
+        let delivery: WebhookDelivery
+        do { delivery = try provider.parse(Data(job.payload.utf8)) } catch {
+            throw PermanentJobError("\(provider.rawValue) webhook body is unreadable: \(error)")
+        }
+        return delivery.reports.map {
+            CarrierIntake.Delivery(report: $0, source: provider.statusSource, pushedBy: provider.rawValue)
+        }
     }
 }

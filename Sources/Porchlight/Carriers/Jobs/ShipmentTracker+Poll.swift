@@ -28,7 +28,8 @@ extension ShipmentTracker {
             }
             throw error
         }
-        try await intake(shipment.storeID).recorder.apply(report, source: carrier, to: try shipment.requireID())
+        let shipmentID = try shipment.requireID()
+        _ = try await withIntake(shipment.storeID) { try await $0.apply(report, source: carrier, to: shipmentID).newEvents }
     }
 
     /// Decides when to try again after a failed call, and keeps count of failures in a row for backing off.

@@ -13,7 +13,8 @@ struct ShipmentTracker: Sendable {
     let api: CarrierAPIClient
     let carriers: CarrierServices
     let vault: @Sendable (UUID) -> IntegrationVault
-    let intake: @Sendable (UUID) -> CarrierIntake
+    /// Runs the closure on a store's carrier intake, in a transaction of its own.
+    let withIntake: @Sendable (UUID, @escaping @Sendable (CarrierIntake) async throws -> Int) async throws -> Int
     let ledger: @Sendable (UUID) -> ShipmentLedger
     let logger: Logger
 
@@ -42,7 +43,7 @@ struct ShipmentTracker: Sendable {
         }
         let storeID = job.storeID, id = payload.shipment_id
         guard var shipment = try await find(storeID, id) else { return .done }
-        if try await intake(storeID).releaseHeld(for: shipment) > 0, let fresh = try await find(storeID, id) { shipment = fresh }
+        if try await withIntake(storeID, { [shipment] in try await $0.releaseHeld(for: shipment) }) > 0, let fresh = try await find(storeID, id) { shipment = fresh }
         guard !shipment.shipmentStatus.isTerminal else { return .done }
 
         var retryAt: Date?

@@ -1,9 +1,8 @@
-import Fluent
 import Foundation
-import SQLKit
 
-/// Turns a carrier's report into events on one parcel, through the same ledger as every other event,
-/// so deduplication, derived statuses, live pages and messages work the same whichever way news arrives.
+/// Turns carriers' reports into events on parcels, through the same ledger as every other event, so
+/// deduplication, derived statuses, live pages and messages work the same whichever way news arrives.
+/// Built on the caller's transaction, which has locked the parcels (see `Application.withCarrierIntake`).
 struct CarrierEventRecorder: Sendable {
     let ledger: ShipmentLedger
     let codes: CarrierCodeBook
@@ -11,50 +10,74 @@ struct CarrierEventRecorder: Sendable {
     struct Outcome: Sendable, Equatable {
         var newEvents = 0
         var unknownCodes = 0
+        var held = 0
     }
 
-    /// `source` names the table the report's codes come from: the carrier polled, or the aggregator that pushed.
-    /// `pushedBy` marks the parcel as pushed to us, so polling backs off to a daily safety net.
-    @discardableResult
-    func apply(_ report: CarrierReport, source: String, to shipmentID: UUID, pushedBy: String? = nil) async throws -> Outcome {
-        guard let map = try await codes.map(source: source) else {
-            throw CarrierCallError.notConfigured("No status table for '\(source)'.")
-        }
-        var outcome = Outcome()
-        var lastMovement: Date?
-        for scan in report.scans.sorted(by: { $0.occurredAt < $1.occurredAt }) {
-            let mapped = map.map(scan)
-            let (_, created) = try await ledger.record(scan.draft(mapped), on: shipmentID)
-            if mapped.mapping.status.showsMovement { lastMovement = max(lastMovement ?? scan.occurredAt, scan.occurredAt) }
-            guard created else { continue }
-            outcome.newEvents += 1
-            if !mapped.isKnown {
-                outcome.unknownCodes += 1
-                try await codes.countUnknown(source: source, code: scan.code, text: scan.text)
+    /// A report, the table its codes come from (the carrier polled, or the aggregator that pushed), and who
+    /// pushed it: a pushed parcel is polled only as a daily safety net. Nil when we polled.
+    struct Delivery: Sendable {
+        var report: CarrierReport
+        var source: String
+        var pushedBy: String?
+    }
+
+    /// Records every delivery on its parcels at once: a batch costs a few statements, not a few per event.
+    func apply(_ deliveries: [(delivery: Delivery, parcels: [ShipmentRecord])]) async throws -> Outcome {
+        var maps: [String: CarrierStatusMap] = [:]
+        var news: [UUID: ShipmentLedger.ParcelNews] = [:], order: [UUID] = []
+        var unknown: [String: (source: String, scan: CarrierScan)] = [:]
+        for (delivery, parcels) in deliveries {
+            let map = try await map(delivery.source, cache: &maps)
+            let scans = delivery.report.scans.map { ($0, map.map($0)) }
+            for parcel in parcels {
+                let id = try parcel.requireID()
+                if news[id] == nil { news[id] = .init(shipment: parcel, events: []); order.append(id) }
+                for (scan, mapped) in scans {
+                    let draft = scan.draft(mapped)
+                    news[id]!.events.append(draft)
+                    if !mapped.isKnown { unknown["\(id)|\(draft.dedupeKey)"] = (delivery.source, scan) }
+                }
+                if note(delivery, scans: scans, on: parcel) { news[id]!.trackingChanged = true }
             }
         }
-        try await noteTracking(shipmentID, estimate: report.estimatedDelivery, lastMovement: lastMovement, pushedBy: pushedBy)
+        let recorded = try await ledger.recordMany(order.compactMap { news[$0] })
+        var outcome = Outcome(newEvents: recorded.created.count)
+        for (shipmentID, event) in recorded.created {
+            guard let (source, scan) = unknown["\(shipmentID)|\(event.dedupeKey)"] else { continue }
+            outcome.unknownCodes += 1
+            try await codes.countUnknown(source: source, code: scan.code, text: scan.text)
+        }
+        for orderID in recorded.changedOrders { await ledger.onOrderChanged(orderID) }
         return outcome
     }
 
-    /// One UPDATE, so it never overwrites what the ledger derived in the meantime, and none when nothing is new.
-    private func noteTracking(_ shipmentID: UUID, estimate: DeliveryWindow?, lastMovement: Date?, pushedBy: String?) async throws {
-        if let current = try await ShipmentRecord.query(on: ledger.book.database)
-            .filter(\.$storeID == ledger.book.storeID).filter(\.$id == shipmentID).first(),
-           pushedBy == nil || current.pushProvider == pushedBy,
-           lastMovement.map { moved in current.lastMovementAt.map { $0 >= moved } ?? false } ?? true,
-           estimate == nil || current.carrierWindow == estimate {
-            return
+    private func map(_ source: String, cache: inout [String: CarrierStatusMap]) async throws -> CarrierStatusMap {
+        if let map = cache[source] { return map }
+        guard let map = try await codes.map(source: source) else {
+            throw CarrierCallError.notConfigured("No status table for '\(source)'.")
         }
-        try await ledger.book.database.sql.raw("""
-            UPDATE shipments SET
-                push_provider = COALESCE(\(bind: pushedBy), push_provider),
-                last_movement_at = CASE WHEN last_movement_at IS NULL OR last_movement_at < \(bind: lastMovement)
-                                        THEN COALESCE(\(bind: lastMovement), last_movement_at) ELSE last_movement_at END,
-                carrier_earliest = COALESCE(\(bind: estimate?.earliest), carrier_earliest),
-                carrier_latest = COALESCE(\(bind: estimate?.latest), carrier_latest)
-            WHERE id = \(bind: shipmentID) AND store_id = \(bind: ledger.book.storeID)
-            """).run()
-        if estimate != nil { try await ledger.reestimate(shipmentID) }
+        cache[source] = map
+        return map
+    }
+
+    /// Who pushes the parcel, when it last moved and what the carrier promises, kept on the parcel in
+    /// memory for the ledger to write; says whether anything changed.
+    private func note(_ delivery: Delivery, scans: [(CarrierScan, MappedScan)], on parcel: ShipmentRecord) -> Bool {
+        var changed = false
+        if let pusher = delivery.pushedBy, parcel.pushProvider != pusher {
+            parcel.pushProvider = pusher
+            changed = true
+        }
+        let moved = scans.filter { $0.1.mapping.status.showsMovement }.map(\.0.occurredAt).max()
+        if let moved, parcel.lastMovementAt.map({ $0 < moved }) ?? true {
+            parcel.lastMovementAt = moved
+            changed = true
+        }
+        if let promise = delivery.report.estimatedDelivery, parcel.carrierWindow != promise {
+            parcel.carrierEarliest = promise.earliest
+            parcel.carrierLatest = promise.latest
+            changed = true
+        }
+        return changed
     }
 }

@@ -9,8 +9,9 @@ struct DerivedShipmentStatus: Sendable, Equatable {
     /// The latest `occurredAt` of any event, including ones ignored as noise, because
     /// "last carrier update" should reflect any sign of life.
     var lastEventAt: Date?
-    /// The event the status was taken from; nil when there are no events.
-    var governingEventID: UUID?
+    /// The event the status was taken from; nil when there are no events, or when it was carried forward
+    /// from a stored status that does not keep it.
+    var governingEventID: UUID? = nil
 }
 
 /// Turns a shipment's events into its current status.
@@ -32,10 +33,32 @@ struct DerivedShipmentStatus: Sendable, Equatable {
 ///    - Pending never replaces a known status: it means "no information", not news.
 enum ShipmentStatusDerivation {
     static func derive(_ events: [ShipmentEvent]) -> DerivedShipmentStatus {
-        let ordered = events.sorted(by: happensBefore)
-        var governing: ShipmentEvent?
-        var hasMoved = false
+        fold(events.sorted(by: happensBefore), from: nil, hasMoved: false, lastEventAt: nil)
+    }
 
+    /// Carries a derivation forward with events that all happened after everything it was derived from,
+    /// which is how most news arrives, so a parcel's history need not be read again. The answer is the
+    /// same as deriving from the whole history. Nil when that cannot be known from `current` alone: an
+    /// event not strictly later than the last one may reorder the story, and only a status that shows
+    /// movement proves the parcel has moved (which decides whether a late InfoReceived counts).
+    static func extend(_ current: DerivedShipmentStatus, with newer: [ShipmentEvent]) -> DerivedShipmentStatus? {
+        guard let last = current.lastEventAt else { return current.status == .pending ? derive(newer) : nil }
+        guard current.status.showsMovement, newer.allSatisfy({ $0.occurredAt > last }) else { return nil }
+        let governing = ShipmentEvent(id: current.governingEventID ?? carriedForward, status: current.status,
+                                      substatus: current.substatus, occurredAt: current.deliveredAt ?? last,
+                                      recordedAt: last, message: "")
+        var extended = fold(newer.sorted(by: happensBefore), from: governing, hasMoved: true, lastEventAt: last)
+        if extended.governingEventID == governing.id { extended.governingEventID = current.governingEventID }
+        return extended
+    }
+
+    /// Stands in for a governing event known only by its effect; never compared, as newer events are later.
+    private static let carriedForward = UUID(uuidString: "00000000-0000-0000-0000-000000000000")!
+
+    private static func fold(_ ordered: [ShipmentEvent], from start: ShipmentEvent?, hasMoved moved: Bool,
+                             lastEventAt: Date?) -> DerivedShipmentStatus {
+        var governing = start
+        var hasMoved = moved
         for event in ordered {
             if let current = governing {
                 if supersedes(event, current: current, hasMoved: hasMoved) {
@@ -58,7 +81,7 @@ enum ShipmentStatusDerivation {
             status: governing.status,
             substatus: governing.substatus,
             deliveredAt: governing.status == .delivered ? governing.occurredAt : nil,
-            lastEventAt: ordered.last?.occurredAt,
+            lastEventAt: ordered.last?.occurredAt ?? lastEventAt,
             governingEventID: governing.id)
     }
 

@@ -112,7 +112,7 @@ struct ShipmentLedger: Sendable {
                                         orderWasDelivered: wasDelivered, orderIsDelivered: order.summary.status == .delivered,
                                         fromSubstatus: beforeSubstatus)
                 if move.from != move.to || move.orderWasDelivered != move.orderIsDelivered || move.isNewDelay {
-                    try await book.hooks.shipmentMoved(move, order, db)
+                    try await book.hooks.shipmentsMoved([(move, order)], db)
                 }
                 return order
             }

@@ -7,7 +7,8 @@ struct TrackingHooks: Sendable {
     var orderPlaced: @Sendable (OrderRecord, Database) async throws -> Void = { _, _ in }
     /// Every parcel one write added, at once, so a bulk write (an import) plans their work in one go.
     var shipmentsAdded: @Sendable ([ShipmentRecord], Database) async throws -> Void = { _, _ in }
-    var shipmentMoved: @Sendable (ShipmentMove, OrderRecord, Database) async throws -> Void = { _, _, _ in }
+    /// Every parcel that moved in one write, with its order as saved, so a batch plans its messages at once.
+    var shipmentsMoved: @Sendable ([(move: ShipmentMove, order: OrderRecord)], Database) async throws -> Void = { _, _ in }
 
     static let none = TrackingHooks()
 }
