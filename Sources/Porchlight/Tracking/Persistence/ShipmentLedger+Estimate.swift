@@ -6,15 +6,7 @@ extension ShipmentLedger {
     /// Re-estimates the parcel's window after news, then the order's: the order is complete when its
     /// last parcel arrives, so it takes the latest window among parcels still on their way.
     /// Runs after the event's transaction, because building an estimator reads the store's history.
-    func reestimate(_ shipmentID: UUID) async throws {
-        guard let shipment = try await ShipmentRecord.query(on: database)
-            .filter(\.$storeID == book.storeID).filter(\.$id == shipmentID).first(),
-              let order = try await OrderRecord.query(on: database)
-            .filter(\.$storeID == book.storeID).filter(\.$id == shipment.orderID).first() else { return }
-        try await reestimate(shipment, order: order)
-    }
-
-    /// The same, for a parcel and order the caller has just saved, so they are not read again.
+    /// The parcel and order are the ones the caller has just saved, so they are not read again.
     func reestimate(_ shipment: ShipmentRecord, order: OrderRecord) async throws {
         let shipmentID = try shipment.requireID()
         // Only changes are written: most events leave the window as it was, and on SQLite every write
