@@ -25,16 +25,24 @@ extension Application {
         CarrierAPIClient(client: client, baseURLs: services.carriers.baseURLs, tokens: services.carriers.tokens, world: world)
     }
 
-    /// Runs `body` in one transaction on an intake built on it, and tells live pages once it committed.
-    func withCarrierIntake<T: Sendable>(storeID: UUID, _ body: @escaping @Sendable (CarrierIntake) async throws -> T) async throws -> T {
+    /// Runs `body` in one transaction taken through the write gate (so on SQLite it queues behind webhooks
+    /// being taken in rather than spinning on the lock), and tells live pages of the orders it reported
+    /// changed once it committed. `body` gets the transaction and the closure to report an order with.
+    func inCarrierTransaction<T: Sendable>(
+        _ body: @escaping @Sendable (any Database, @escaping @Sendable (UUID) async -> Void) async throws -> T
+    ) async throws -> T {
         let changed = NIOLockedValueBox<Set<UUID>>([])
-        let result = try await db.transaction { [self] tx in
-            try await body(carrierIntake(storeID: storeID, on: tx, onOrderChanged: { id in
-                changed.withLockedValue { _ = $0.insert(id) }
-            }))
-        }
+        let note: @Sendable (UUID) async -> Void = { id in changed.withLockedValue { _ = $0.insert(id) } }
+        let result = try await services.writeGate.run { try await db.transaction { tx in try await body(tx, note) } }
         for orderID in changed.withLockedValue({ $0 }) { await orderChanged(orderID) }
         return result
+    }
+
+    /// The same, on an intake built on the transaction.
+    func withCarrierIntake<T: Sendable>(storeID: UUID, _ body: @escaping @Sendable (CarrierIntake) async throws -> T) async throws -> T {
+        try await inCarrierTransaction { [self] tx, note in
+            try await body(carrierIntake(storeID: storeID, on: tx, onOrderChanged: note))
+        }
     }
 
     /// `database` and `onOrderChanged` as for `shipmentLedger(storeID:on:onOrderChanged:)`: the intake

@@ -1,8 +1,9 @@
 import NIOConcurrencyHelpers
 
 /// One writer at a time within this process, waited for asynchronously. SQLite takes one writer per file
-/// and its driver retries a busy lock by spinning, so the two heavy writers on the webhook path, the
-/// group commit and the batch applier, queue here instead of burning a core against each other.
+/// and its driver retries a busy lock by spinning, so the heavy writers on the webhook path, the group
+/// commit and every transaction that applies carrier events, queue here instead of burning a core
+/// against each other.
 /// Urgent writers go first: a webhook's sender is waiting for its answer, while applying can wait,
 /// so in a burst the queue grows and is worked off once the burst is over.
 final class WriteGate: Sendable {

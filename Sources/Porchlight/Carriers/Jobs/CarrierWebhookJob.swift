@@ -1,6 +1,5 @@
 import Crypto
 import Fluent
-import NIOConcurrencyHelpers
 import Vapor
 import Foundation
 
@@ -37,16 +36,11 @@ enum CarrierWebhookJob {
             handlers[type(provider)] = { jobs in
                 var byStore: [UUID: [CarrierIntake.Delivery]] = [:]
                 for job in jobs { byStore[job.storeID, default: []] += try deliveries(in: job, from: provider) }
-                let changed = NIOLockedValueBox<Set<UUID>>([])
-                let note: @Sendable (UUID) async -> Void = { id in changed.withLockedValue { _ = $0.insert(id) } }
-                try await app.services.writeGate.run {
-                    try await app.db.transaction { [byStore] tx in
-                        for (storeID, deliveries) in byStore {
-                            _ = try await app.carrierIntake(storeID: storeID, on: tx, onOrderChanged: note).take(deliveries)
-                        }
+                try await app.inCarrierTransaction { [byStore] tx, note in
+                    for (storeID, deliveries) in byStore {
+                        _ = try await app.carrierIntake(storeID: storeID, on: tx, onOrderChanged: note).take(deliveries)
                     }
                 }
-                for orderID in changed.withLockedValue({ $0 }) { await app.orderChanged(orderID) }
             }
         }
         return handlers
