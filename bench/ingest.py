@@ -67,6 +67,9 @@ def latency(base, slug, token, tracking_number, samples):
     connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
     connection.request("GET", "/t/%s/live" % token, headers={"Accept": "text/event-stream"})
     stream = connection.getresponse()
+    # The stream may stay quiet for longer than the connect timeout while the server is behind; that is what
+    # is being measured, so reading it must not give up.
+    connection.sock.settimeout(None)
     arrived = threading.Event()
 
     def read():
