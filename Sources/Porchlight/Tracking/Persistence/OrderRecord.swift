@@ -40,6 +40,15 @@ final class OrderRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, which was
+    /// most of the time a batch of carrier events spent. `ModelFieldListTests` keeps the list complete.
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $updatedAt, $revision, $orderNumber, $lookupNumber, $email, $emailNormalized, $phone,
+         $customerName, $placedAt, $currency, $locale, $timeZone, $shippingAddress, $trackingToken, $idempotencyKey,
+         $status, $state, $parcelsTotal, $parcelsDelivered, $estimatedEarliest, $estimatedLatest, $pageViews,
+         $storeID]
+    }
+
     var summary: OrderStatusSummary {
         OrderStatusSummary(status: ShipmentStatus(rawValue: status) ?? .pending,
                            totalParcels: parcelsTotal, deliveredParcels: parcelsDelivered)
@@ -73,6 +82,12 @@ final class LineItemRecord: Model, @unchecked Sendable {
     @Field(key: "order_id") var orderID: UUID
 
     init() {}
+
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, which was
+    /// most of the time a batch of carrier events spent. `ModelFieldListTests` keeps the list complete.
+    var properties: [any AnyProperty] {
+        [$id, $position, $sku, $title, $variant, $quantity, $price, $imageURL, $productType, $storeID, $orderID]
+    }
 
     init(id: UUID, storeID: UUID, orderID: UUID, position: Int, item: NewLineItem) {
         self.id = id

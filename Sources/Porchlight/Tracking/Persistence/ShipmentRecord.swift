@@ -47,6 +47,15 @@ final class ShipmentRecord: Model, @unchecked Sendable {
 
     init() {}
 
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, which was
+    /// most of the time a batch of carrier events spent. `ModelFieldListTests` keeps the list complete.
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $updatedAt, $position, $carrier, $service, $trackingNumber, $shippedAt, $items, $status,
+         $substatus, $deliveredAt, $lastEventAt, $estimatedEarliest, $estimatedLatest, $carrierCode, $carrierSource,
+         $promisedEarliest, $promisedLatest, $estimateSource, $carrierEarliest, $carrierLatest, $lastMovementAt,
+         $pushProvider, $pollFailures, $lastPolledAt, $storeID, $orderID]
+    }
+
     var shipmentStatus: ShipmentStatus { ShipmentStatus(rawValue: status) ?? .pending }
 
     var source: CarrierSource { CarrierSource(rawValue: carrierSource) ?? .store }
@@ -81,6 +90,13 @@ final class ShipmentEventRecord: Model, @unchecked Sendable {
     @Field(key: "shipment_id") var shipmentID: UUID
 
     init() {}
+
+    /// Listed by hand: Fluent otherwise finds them by reflection on every row it reads or writes, which was
+    /// most of the time a batch of carrier events spent. `ModelFieldListTests` keeps the list complete.
+    var properties: [any AnyProperty] {
+        [$id, $createdAt, $occurredAt, $status, $substatus, $message, $location, $carrierCode, $dedupeKey, $storeID,
+         $orderID, $shipmentID]
+    }
 
     var domain: ShipmentEvent { ShipmentEventRow(self).domain }
 }
