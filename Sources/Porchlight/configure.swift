@@ -45,7 +45,8 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
         secretBox: SecretBox(keyBytes: try SecretBox.loadKey(configured: config.secretKey, keyFile: config.secretKeyFile,
                                                              world: world), world: world),
         carriers: CarrierServices(baseURLs: config.carrierBaseURLs),
-        jobGroupCommit: JobGroupCommit(gate: WriteGate(enabled: !target.isPostgres)))
+        jobGroupCommit: JobGroupCommit(gate: WriteGate(enabled: !target.isPostgres), logger: app.logger))
+    CarrierWebhookJob.runInline(app: app)
     // Carrier APIs answer in well under a second; a hung one must not hold a worker slot for long.
     app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(20))
 

@@ -13,6 +13,14 @@ struct CarrierServices: Sendable {
     var estimators = EstimatorCache()
 }
 
+/// The orders a transaction reported changed, for live pages to hear of once it committed.
+struct ChangedOrders: Sendable {
+    private let ids = NIOLockedValueBox<Set<UUID>>([])
+
+    var note: @Sendable (UUID) async -> Void { { [ids] id in ids.withLockedValue { _ = $0.insert(id) } } }
+    var all: [UUID] { ids.withLockedValue { Array($0) } }
+}
+
 extension Application {
     var secretBox: SecretBox { services.secretBox }
 
@@ -31,10 +39,9 @@ extension Application {
     func inCarrierTransaction<T: Sendable>(
         _ body: @escaping @Sendable (any Database, @escaping @Sendable (UUID) async -> Void) async throws -> T
     ) async throws -> T {
-        let changed = NIOLockedValueBox<Set<UUID>>([])
-        let note: @Sendable (UUID) async -> Void = { id in changed.withLockedValue { _ = $0.insert(id) } }
-        let result = try await services.writeGate.run { try await db.transaction { tx in try await body(tx, note) } }
-        for orderID in changed.withLockedValue({ $0 }) { await orderChanged(orderID) }
+        let changed = ChangedOrders()
+        let result = try await services.writeGate.run { try await db.transaction { tx in try await body(tx, changed.note) } }
+        await ordersChanged(changed.all)
         return result
     }
 

@@ -55,8 +55,12 @@ extension Application {
 
     /// Wakes the live pages showing this order, on this instance and, through PostgreSQL, on the others.
     func orderChanged(_ orderID: UUID) async {
-        await liveUpdates.publish(orderID: orderID)
-        await PostgresLiveRelay.announce(orderID, on: db)
+        await ordersChanged([orderID])
+    }
+
+    func ordersChanged(_ orderIDs: [UUID]) async {
+        for orderID in orderIDs { await liveUpdates.publish(orderID: orderID) }
+        await PostgresLiveRelay.announce(orderIDs, on: db)
     }
     /// The cached reader customer pages use; the API reads through an uncached one.
     var trackingReader: TrackingReader { TrackingReader(database: db, cache: services.trackingCache) }

@@ -29,6 +29,45 @@ struct JobBatchTests {
         }
     }
 
+    @Test("Jobs with a runner are run as they are stored, each new key once; a failed run is rolled back and left to the worker",
+          arguments: TestDatabase.all)
+    func inline(_ database: TestDatabase) async throws {
+        try await TestHarness.run(database) { t in
+            let store = try await t.createStore()
+            let commits = t.app.services.jobGroupCommit, app = t.app
+            let ran = NIOLockedValueBox<[Int]>([]), committed = NIOLockedValueBox(0)
+            commits.runInline("inline") { jobs, _ in
+                ran.withLockedValue { $0 += jobs.compactMap { $0.attachment as? Int } }
+                return { committed.withLockedValue { $0 += jobs.count } }
+            }
+            let added = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for n in 0..<60 {
+                    group.addTask {
+                        try await commits.enqueue(NewJob(type: "inline", payload: "{}", runAt: .t0, uniqueKey: "k\(n % 50)"),
+                                                  storeID: store.id, attachment: n % 50, on: app.db, world: app.world)
+                    }
+                }
+                return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
+            }
+            #expect(added == 50)
+            #expect(ran.withLockedValue { $0 }.sorted() == Array(0..<50), "every new key ran once, with what its caller attached")
+            #expect(committed.withLockedValue { $0 } == 50)
+            let inspector = JobInspector(database: app.db, world: app.world, storeID: store.id)
+            let counts = try await inspector.counts()
+            #expect(counts[.done] == 50 && counts[.queued] == 0)
+
+            commits.runInline("broken") { _, tx in
+                try await JobQueue.enqueue(NewJob(type: "side-effect", payload: "{}", runAt: .t0), storeID: store.id, on: tx, world: app.world)
+                throw PermanentJobError("the runner fails")
+            }
+            let taken = try await commits.enqueue(NewJob(type: "broken", payload: "{}", runAt: .t0, uniqueKey: "b"),
+                                                  storeID: store.id, on: app.db, world: app.world)
+            #expect(taken, "a failed run still stores the job before answering")
+            let claimed = try await JobQueue(database: app.db, world: app.world).claim(worker: "w", limit: 10, lease: 60)
+            #expect(claimed.map(\.type) == ["broken"], "queued for the worker; the runner's own write was rolled back")
+        }
+    }
+
     @Test("A worker hands batchable jobs over together; a failing batch is rerun job by job", arguments: TestDatabase.all)
     func batches(_ database: TestDatabase) async throws {
         try await TestHarness.run(database) { t in

@@ -2,8 +2,9 @@ import Fluent
 import Vapor
 
 /// `POST /webhooks/{provider}/{store_slug}` for EasyPost, Shippo, AfterShip and UPS Track Alert.
-/// A verified delivery is committed as a job before the answer is sent, so a 2xx means nothing can be
-/// lost; the worker applies it a moment later. Concurrent deliveries share one commit (`JobGroupCommit`).
+/// A verified delivery is applied and recorded as a done job before the answer is sent, so a 2xx means
+/// nothing can be lost. Concurrent deliveries share one transaction (`JobGroupCommit`); if applying fails,
+/// the delivery is queued for the worker instead, still before the answer.
 enum CarrierWebhookController {
     struct Receipt: Content {
         /// `accepted`, `duplicate` (this delivery was taken in before) or `ignored` (not a tracking update).
@@ -38,7 +39,8 @@ enum CarrierWebhookController {
         if delivery.ignored { return Receipt(status: "ignored", events: 0) }
         let scans = delivery.reports.reduce(0) { $0 + $1.scans.count }
         let job = CarrierWebhookJob.job(provider, body: body, delivery: delivery, now: now)
-        let added = try await app.services.jobGroupCommit.enqueue(job, storeID: target.storeID, on: app.db, world: app.world)
+        let added = try await app.services.jobGroupCommit.enqueue(job, storeID: target.storeID, attachment: delivery,
+                                                                  on: app.db, world: app.world)
         return Receipt(status: added ? "accepted" : "duplicate", events: scans)
     }
 

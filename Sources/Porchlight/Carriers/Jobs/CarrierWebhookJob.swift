@@ -29,7 +29,8 @@ enum CarrierWebhookJob {
 
     /// Applies a batch of deliveries in one transaction, a few statements per store rather than a dozen per
     /// event: on SQLite a write transaction per statement was much of the cost, and on PostgreSQL a commit
-    /// per event. Live pages hear of the changes once it committed.
+    /// per event. Live pages hear of the changes once it committed. The worker runs what could not be
+    /// applied as it was taken in (see `runInline`).
     static func batchHandlers(app: Application) -> [String: JobBatchHandler] {
         var handlers: [String: JobBatchHandler] = [:]
         for provider in WebhookProvider.allCases {
@@ -37,21 +38,51 @@ enum CarrierWebhookJob {
                 var byStore: [UUID: [CarrierIntake.Delivery]] = [:]
                 for job in jobs { byStore[job.storeID, default: []] += try deliveries(in: job, from: provider) }
                 try await app.inCarrierTransaction { [byStore] tx, note in
-                    for (storeID, deliveries) in byStore {
-                        _ = try await app.carrierIntake(storeID: storeID, on: tx, onOrderChanged: note).take(deliveries)
-                    }
+                    try await apply(byStore, app: app, on: tx, onOrderChanged: note)
                 }
             }
         }
         return handlers
     }
 
+    /// Webhooks are applied in the group commit that stores them, so a sender hears back once its events are
+    /// on the parcels, live pages within one commit of the burst, and nothing waits in the queue to be
+    /// parsed a second time. Held weakly: the application owns the group commit.
+    static func runInline(app: Application) {
+        for provider in WebhookProvider.allCases {
+            app.services.jobGroupCommit.runInline(type(provider)) { [weak app] jobs, tx in
+                guard let app else { throw PermanentJobError("The application has shut down") }
+                var byStore: [UUID: [CarrierIntake.Delivery]] = [:]
+                for job in jobs {
+                    let delivery = try (job.attachment as? WebhookDelivery) ?? parse(job.job.payload, from: provider)
+                    byStore[job.storeID, default: []] += deliveries(delivery, from: provider)
+                }
+                let changed = ChangedOrders()
+                try await apply(byStore, app: app, on: tx, onOrderChanged: changed.note)
+                return { [weak app] in await app?.ordersChanged(changed.all) }
+            }
+        }
+    }
+
+    private static func apply(_ byStore: [UUID: [CarrierIntake.Delivery]], app: Application, on tx: any Database,
+                              onOrderChanged: @escaping @Sendable (UUID) async -> Void) async throws {
+        for (storeID, deliveries) in byStore {
+            _ = try await app.carrierIntake(storeID: storeID, on: tx, onOrderChanged: onOrderChanged).take(deliveries)
+        }
+    }
+
     private static func deliveries(in job: ClaimedJob, from provider: WebhookProvider) throws -> [CarrierIntake.Delivery] {
-        let delivery: WebhookDelivery
-        do { delivery = try provider.parse(Data(job.payload.utf8)) } catch {
+        deliveries(try parse(job.payload, from: provider), from: provider)
+    }
+
+    private static func parse(_ payload: String, from provider: WebhookProvider) throws -> WebhookDelivery {
+        do { return try provider.parse(Data(payload.utf8)) } catch {
             throw PermanentJobError("\(provider.rawValue) webhook body is unreadable: \(error)")
         }
-        return delivery.reports.map {
+    }
+
+    private static func deliveries(_ delivery: WebhookDelivery, from provider: WebhookProvider) -> [CarrierIntake.Delivery] {
+        delivery.reports.map {
             CarrierIntake.Delivery(report: $0, source: provider.statusSource, pushedBy: provider.rawValue)
         }
     }

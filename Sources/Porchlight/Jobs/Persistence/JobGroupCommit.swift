@@ -1,15 +1,28 @@
 import Fluent
 import Foundation
+import Logging
 import NIOConcurrencyHelpers
 import SQLKit
+
+/// A job run in the transaction that stores it, with what its producer already made of it.
+struct InlineJob: Sendable {
+    var job: NewJob
+    var storeID: UUID
+    var attachment: (any Sendable)?
+}
+
+/// Runs a group's new jobs of one type inside the storing transaction; returns what to do once it committed.
+typealias InlineJobRunner = @Sendable (_ jobs: [InlineJob], _ transaction: any Database) async throws -> @Sendable () async -> Void
 
 /// Enqueues jobs from many concurrent requests in shared INSERTs: while one write is in flight, the jobs
 /// that arrive wait for the next, and each caller returns only after the write holding its job committed.
 /// Under load a commit carries hundreds of jobs; alone, a job is written at once, with no timer to wait for.
+/// Types with a runner are run in that same transaction and stored as done, so their callers hear back only
+/// once the work is done, and a burst is worked off as fast as it is taken in. Should running them fail, the
+/// group is stored again for the worker instead, which retries each job on its own.
 final class JobGroupCommit: Sendable {
     private struct Pending {
-        var job: NewJob
-        var storeID: UUID
+        var inline: InlineJob
         var done: CheckedContinuation<Bool, any Error>
     }
 
@@ -19,20 +32,31 @@ final class JobGroupCommit: Sendable {
     }
 
     private let state = NIOLockedValueBox(State())
+    private let runners = NIOLockedValueBox<[String: InlineJobRunner]>([:])
     let signal = JobSignal()
     let gate: WriteGate
-    /// Twelve parameters a row keeps one statement well inside SQLite's and PostgreSQL's limits.
+    let logger: Logger
+    /// A dozen parameters a row keeps one statement well inside SQLite's and PostgreSQL's limits.
     private let maxBatch = 500
 
-    init(gate: WriteGate) {
+    init(gate: WriteGate, logger: Logger) {
         self.gate = gate
+        self.logger = logger
+    }
+
+    /// From now on, jobs of `type` are run as they are stored.
+    func runInline(_ type: String, with runner: @escaping InlineJobRunner) {
+        runners.withLockedValue { $0[type] = runner }
     }
 
     /// Returns false when the store already had a job with the same unique key, now or earlier.
-    func enqueue(_ job: NewJob, storeID: UUID, on database: any Database, world: World) async throws -> Bool {
+    /// `attachment` goes to the type's inline runner, e.g. the payload already parsed.
+    func enqueue(_ job: NewJob, storeID: UUID, attachment: (any Sendable)? = nil,
+                 on database: any Database, world: World) async throws -> Bool {
         try await withCheckedThrowingContinuation { continuation in
             let leads = state.withLockedValue { state -> Bool in
-                state.pending.append(Pending(job: job, storeID: storeID, done: continuation))
+                state.pending.append(Pending(inline: InlineJob(job: job, storeID: storeID, attachment: attachment),
+                                             done: continuation))
                 defer { state.writing = true }
                 return !state.writing
             }
@@ -50,13 +74,12 @@ final class JobGroupCommit: Sendable {
             }
             guard !batch.isEmpty else { return }
             do {
-                let added = try await gate.run(urgent: true) { try await Self.insert(batch, on: database, world: world) }
+                let added = try await write(batch.map(\.inline), on: database, world: world)
                 var answered = Set<String>()
                 for pending in batch {
-                    let key = pending.job.uniqueKey.map { Self.key(pending.storeID, $0) }
+                    let key = pending.inline.job.uniqueKey.map { Self.key(pending.inline.storeID, $0) }
                     pending.done.resume(returning: key.map { added.contains($0) && answered.insert($0).inserted } ?? true)
                 }
-                signal.notify()
             } catch {
                 for pending in batch { pending.done.resume(throwing: error) }
             }
@@ -64,9 +87,50 @@ final class JobGroupCommit: Sendable {
     }
 
     /// The store-qualified unique keys of the jobs that were added.
-    private static func insert(_ batch: [Pending], on database: any Database, world: World) async throws -> Set<String> {
+    private func write(_ batch: [InlineJob], on database: any Database, world: World) async throws -> Set<String> {
+        let runners = runners.withLockedValue { $0 }
+        let (inline, queued) = (batch.filter { runners[$0.job.type] != nil }, batch.filter { runners[$0.job.type] == nil })
+        if !inline.isEmpty {
+            do {
+                let (added, afterCommit) = try await gate.run(urgent: true) {
+                    try await database.transaction { tx in
+                        try await Self.run(inline, with: runners, alongside: queued, on: tx, world: world)
+                    }
+                }
+                for action in afterCommit { await action() }
+                if !queued.isEmpty { signal.notify() }
+                return added
+            } catch {
+                logger.warning("Running \(inline.count) jobs as they were stored failed; they are queued for the worker instead: \(String(describing: error))")
+            }
+        }
+        let added = try await gate.run(urgent: true) { try await Self.insert(batch, on: database, world: world) }
+        signal.notify()
+        return added
+    }
+
+    /// Inserted in key order, so two instances' writes taking the same keys (a delivery sent to both) wait
+    /// for each other instead of deadlocking.
+    private static func run(_ inline: [InlineJob], with runners: [String: InlineJobRunner], alongside queued: [InlineJob],
+                            on tx: any Database, world: World) async throws -> (Set<String>, [@Sendable () async -> Void]) {
+        let inline = inline.sorted { key($0.storeID, $0.job.uniqueKey ?? "") < key($1.storeID, $1.job.uniqueKey ?? "") }
+        var added = try await insert(inline, finished: true, on: tx, world: world)
+        if !queued.isEmpty { added.formUnion(try await insert(queued, on: tx, world: world)) }
+        var fresh = Set<String>()
+        let new = inline.filter { job in
+            job.job.uniqueKey.map { added.contains(key(job.storeID, $0)) && fresh.insert(key(job.storeID, $0)).inserted } ?? true
+        }
+        var afterCommit: [@Sendable () async -> Void] = []
+        for (type, jobs) in Dictionary(grouping: new, by: \.job.type) {
+            if let runner = runners[type] { afterCommit.append(try await runner(jobs, tx)) }
+        }
+        return (added, afterCommit)
+    }
+
+    private static func insert(_ batch: [InlineJob], finished: Bool = false, on database: any Database,
+                               world: World) async throws -> Set<String> {
         let statement = JobQueue.insert(batch.map { ($0.job, $0.storeID) }, world: world,
-                                        onConflict: "DO NOTHING RETURNING store_id, unique_key")
+                                        onConflict: "DO NOTHING RETURNING store_id, unique_key", finished: finished)
         let rows = try await database.sql.raw(statement).all()
         var added = Set<String>()
         for row in rows {

@@ -28,18 +28,21 @@ struct JobQueue: Sendable {
     }
 
     /// The one INSERT every producer uses, for one job or several; `onConflict` says what a taken unique key means.
-    static func insert(_ jobs: [(job: NewJob, storeID: UUID)], world: World, onConflict: SQLQueryString) -> SQLQueryString {
+    /// `finished` stores jobs that were run in the inserting transaction: done, after one attempt.
+    static func insert(_ jobs: [(job: NewJob, storeID: UUID)], world: World, onConflict: SQLQueryString,
+                       finished: Bool = false) -> SQLQueryString {
         let now = world.now()
+        let state: SQLQueryString = finished ? "'done'" : "'queued'"
         let rows = jobs.map { job, storeID -> SQLQueryString in
             """
             (\(bind: world.uuid()), \(bind: now), \(bind: now), \(bind: job.type), \(bind: job.payload),
-             'queued', \(bind: job.runAt), \(bind: job.priority), \(bind: job.uniqueKey),
-             0, \(bind: job.maxAttempts), \(bind: storeID))
+             \(state), \(bind: job.runAt), \(bind: job.priority), \(bind: job.uniqueKey),
+             \(unsafeRaw: finished ? "1" : "0"), \(bind: job.maxAttempts), \(bind: storeID), \(bind: finished ? now : nil))
             """
         }
         return """
             INSERT INTO jobs (id, created_at, updated_at, type, payload, state, run_at, priority, unique_key,
-                              attempts, max_attempts, store_id)
+                              attempts, max_attempts, store_id, finished_at)
             VALUES \(rows.joined(separator: ", "))
             ON CONFLICT (store_id, unique_key) \(onConflict)
             """
