@@ -1,4 +1,6 @@
 -- wrk script for bench/ingest.sh: each thread posts its own slice of pre-signed EasyPost bodies, once each.
+-- A parcel's bodies all go to one thread, so its events arrive in the order they happened, as a carrier
+-- sends them; split across threads running at different speeds, they would arrive shuffled.
 local bodies = {}
 local counter = 0
 local threads = {}
@@ -12,7 +14,7 @@ function init(args)
   local path, nthreads = args[1], tonumber(args[2])
   local index = 0
   for line in io.lines(path) do
-    if index % nthreads == id then
+    if tonumber(line:match("1ZINGEST(%d+)")) % nthreads == id then
       local tab = line:find("\t", 1, true)
       table.insert(bodies, { line:sub(1, tab - 1), line:sub(tab + 1) })
     end
