@@ -3,8 +3,9 @@ import Fluent
 import Vapor
 import Foundation
 
-/// A verified carrier webhook, stored as a job so it is acknowledged once durable and applied just after.
-/// The body is kept as it came; applying it twice records nothing new, since events are deduplicated by content.
+/// A verified carrier webhook, stored as a job in the transaction that applies it (see `runInline`), or
+/// queued for the worker when that failed. The body is kept as it came; applying it twice records nothing
+/// new, since events are deduplicated by content.
 enum CarrierWebhookJob {
     static func type(_ provider: WebhookProvider) -> String { "carrier-webhook.\(provider.rawValue)" }
 
@@ -19,7 +20,7 @@ enum CarrierWebhookJob {
         var handlers: [String: JobHandler] = [:]
         for provider in WebhookProvider.allCases {
             handlers[type(provider)] = { job in
-                let deliveries = try deliveries(in: job, from: provider)
+                let deliveries = deliveries(try parse(job.payload, from: provider), from: provider)
                 _ = try await app.withCarrierIntake(storeID: job.storeID) { try await $0.take(deliveries).newEvents }
                 return .done
             }
@@ -35,8 +36,7 @@ enum CarrierWebhookJob {
         var handlers: [String: JobBatchHandler] = [:]
         for provider in WebhookProvider.allCases {
             handlers[type(provider)] = { jobs in
-                var byStore: [UUID: [CarrierIntake.Delivery]] = [:]
-                for job in jobs { byStore[job.storeID, default: []] += try deliveries(in: job, from: provider) }
+                let byStore = byStore(try jobs.map { ($0.storeID, try parse($0.payload, from: provider)) }, from: provider)
                 try await app.inCarrierTransaction { [byStore] tx, note in
                     try await apply(byStore, app: app, on: tx, onOrderChanged: note)
                 }
@@ -52,11 +52,9 @@ enum CarrierWebhookJob {
         for provider in WebhookProvider.allCases {
             app.services.jobGroupCommit.runInline(type(provider)) { [weak app] jobs, tx in
                 guard let app else { throw PermanentJobError("The application has shut down") }
-                var byStore: [UUID: [CarrierIntake.Delivery]] = [:]
-                for job in jobs {
-                    let delivery = try (job.attachment as? WebhookDelivery) ?? parse(job.job.payload, from: provider)
-                    byStore[job.storeID, default: []] += deliveries(delivery, from: provider)
-                }
+                let byStore = byStore(try jobs.map {
+                    ($0.storeID, try ($0.attachment as? WebhookDelivery) ?? parse($0.job.payload, from: provider))
+                }, from: provider)
                 let changed = ChangedOrders()
                 try await apply(byStore, app: app, on: tx, onOrderChanged: changed.note)
                 return { [weak app] in await app?.ordersChanged(changed.all) }
@@ -71,8 +69,9 @@ enum CarrierWebhookJob {
         }
     }
 
-    private static func deliveries(in job: ClaimedJob, from provider: WebhookProvider) throws -> [CarrierIntake.Delivery] {
-        deliveries(try parse(job.payload, from: provider), from: provider)
+    private static func byStore(_ deliveries: [(storeID: UUID, delivery: WebhookDelivery)],
+                                from provider: WebhookProvider) -> [UUID: [CarrierIntake.Delivery]] {
+        deliveries.reduce(into: [:]) { $0[$1.storeID, default: []] += self.deliveries($1.delivery, from: provider) }
     }
 
     private static func parse(_ payload: String, from provider: WebhookProvider) throws -> WebhookDelivery {

@@ -75,10 +75,8 @@ final class JobGroupCommit: Sendable {
             guard !batch.isEmpty else { return }
             do {
                 let added = try await write(batch.map(\.inline), on: database, world: world)
-                var answered = Set<String>()
-                for pending in batch {
-                    let key = pending.inline.job.uniqueKey.map { Self.key(pending.inline.storeID, $0) }
-                    pending.done.resume(returning: key.map { added.contains($0) && answered.insert($0).inserted } ?? true)
+                for (pending, new) in zip(batch, Self.new(batch.map(\.inline), added: added)) {
+                    pending.done.resume(returning: new)
                 }
             } catch {
                 for pending in batch { pending.done.resume(throwing: error) }
@@ -113,13 +111,10 @@ final class JobGroupCommit: Sendable {
     /// for each other instead of deadlocking.
     private static func run(_ inline: [InlineJob], with runners: [String: InlineJobRunner], alongside queued: [InlineJob],
                             on tx: any Database, world: World) async throws -> (Set<String>, [@Sendable () async -> Void]) {
-        let inline = inline.sorted { key($0.storeID, $0.job.uniqueKey ?? "") < key($1.storeID, $1.job.uniqueKey ?? "") }
+        let inline = inline.map { (key($0.storeID, $0.job.uniqueKey ?? ""), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         var added = try await insert(inline, finished: true, on: tx, world: world)
         if !queued.isEmpty { added.formUnion(try await insert(queued, on: tx, world: world)) }
-        var fresh = Set<String>()
-        let new = inline.filter { job in
-            job.job.uniqueKey.map { added.contains(key(job.storeID, $0)) && fresh.insert(key(job.storeID, $0)).inserted } ?? true
-        }
+        let new = zip(inline, Self.new(inline, added: added)).filter(\.1).map(\.0)
         var afterCommit: [@Sendable () async -> Void] = []
         for (type, jobs) in Dictionary(grouping: new, by: \.job.type) {
             if let runner = runners[type] { afterCommit.append(try await runner(jobs, tx)) }
@@ -139,6 +134,15 @@ final class JobGroupCommit: Sendable {
             added.insert(key(try row.decode(column: "store_id", as: UUID.self), uniqueKey))
         }
         return added
+    }
+
+    /// Whether each job is new: its key was added, and it is the first in the group to carry that key.
+    /// A job without a key is always new.
+    private static func new(_ jobs: [InlineJob], added: Set<String>) -> [Bool] {
+        var seen = Set<String>()
+        return jobs.map { job in
+            job.job.uniqueKey.map { let key = key(job.storeID, $0); return added.contains(key) && seen.insert(key).inserted } ?? true
+        }
     }
 
     private static func key(_ storeID: UUID, _ uniqueKey: String) -> String { "\(storeID) \(uniqueKey)" }
