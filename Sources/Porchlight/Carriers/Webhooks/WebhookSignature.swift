@@ -15,6 +15,17 @@ enum WebhookSignature {
     static let shippoTokenHeader = "x-porchlight-token"
     static let upsHeader = "credential"
 
+    /// The request headers `verify` reads for a provider; the caller need pass no others. Shippo's URL
+    /// token is the caller's to add, from the query.
+    static func headerNames(_ provider: WebhookProvider) -> [String] {
+        switch provider {
+        case .easypost: [easyPostHeader]
+        case .aftership: [afterShipHeader]
+        case .shippo: [shippoHeader]
+        case .ups: [upsHeader]
+        }
+    }
+
     static let easyPostPrefix = "hmac-sha256-hex="
     /// How far a signed Shippo timestamp may be from `now` before the delivery counts as a replay.
     static let shippoTolerance: TimeInterval = 300
