@@ -53,8 +53,7 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
     app.middleware = Middlewares()
     app.middleware.use(SecurityHeaders(world: world))
     app.middleware.use(ErrorResponder(pages: pages))
-    app.middleware.use(FileMiddleware(publicDirectory: ResourcePaths.publicFiles.path + "/", defaultFile: nil,
-                                      advancedETagComparison: false), at: .end)
+    app.middleware.use(PublicFiles(directory: ResourcePaths.publicFiles.path + "/"), at: .end)
     app.lifecycle.use(LiveUpdatesShutdown())
     app.lifecycle.use(PageViewFlusher(tally: app.services.pageViews))
     app.routes.defaultMaxBodySize = "2mb"

@@ -1,31 +1,42 @@
 import Vapor
 
-/// Sends the headers every page needs. The nonce lets the one inline `<style>` (brand colours) run under a strict CSP.
+/// Sends the headers every page needs. A page's one inline `<style>` (brand colours) runs under a strict
+/// CSP by carrying a nonce; the nonce is made only when a page asks for one, since most responses (JSON,
+/// webhooks, files) have no inline style and the random bytes were a measurable share of a webhook burst.
 struct SecurityHeaders: AsyncMiddleware {
     let world: World
 
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        let nonce = SecureToken.base64URL(world.randomBytes(16))
-        request.storage[CSPNonceKey.self] = nonce
+        request.storage[NonceSourceKey.self] = world
         let response = try await next.respond(to: request)
-        let headers = [
-            ("Content-Security-Policy", Self.policy(nonce: nonce)),
-            ("X-Content-Type-Options", "nosniff"),
-            // Tracking URLs carry private tokens: never leak them to logo or product hosts.
-            ("Referrer-Policy", "no-referrer"),
-            ("X-Frame-Options", "DENY"),
-        ]
-        for (name, value) in headers where !response.headers.contains(name: name) {
-            response.headers.replaceOrAdd(name: name, value: value)
+        let policy = request.storage[CSPNonceKey.self].map { Self.policy(nonce: $0) } ?? Self.policyWithoutNonce
+        if !response.headers.contains(name: "Content-Security-Policy") {
+            response.headers.add(name: "Content-Security-Policy", value: policy)
+        }
+        for (name, value) in Self.fixedHeaders where !response.headers.contains(name: name) {
+            response.headers.add(name: name, value: value)
         }
         return response
     }
 
+    private static let fixedHeaders = [
+        ("X-Content-Type-Options", "nosniff"),
+        // Tracking URLs carry private tokens: never leak them to logo or product hosts.
+        ("Referrer-Policy", "no-referrer"),
+        ("X-Frame-Options", "DENY"),
+    ]
+
+    static let policyWithoutNonce = policy(styleSource: "style-src 'self'")
+
     static func policy(nonce: String) -> String {
+        policy(styleSource: "style-src 'self' 'nonce-\(nonce)'")
+    }
+
+    private static func policy(styleSource: String) -> String {
         [
             "default-src 'none'",
             "img-src 'self' https: data:",
-            "style-src 'self' 'nonce-\(nonce)'",
+            styleSource,
             "script-src 'self'",
             "connect-src 'self'",
             "font-src 'self'",
@@ -39,7 +50,15 @@ struct SecurityHeaders: AsyncMiddleware {
 }
 
 private struct CSPNonceKey: StorageKey { typealias Value = String }
+private struct NonceSourceKey: StorageKey { typealias Value = World }
 
 extension Request {
-    var cspNonce: String { storage[CSPNonceKey.self] ?? "" }
+    /// This response's CSP nonce, made on first use; empty outside `SecurityHeaders`.
+    var cspNonce: String {
+        if let nonce = storage[CSPNonceKey.self] { return nonce }
+        guard let world = storage[NonceSourceKey.self] else { return "" }
+        let nonce = SecureToken.base64URL(world.randomBytes(16))
+        storage[CSPNonceKey.self] = nonce
+        return nonce
+    }
 }
