@@ -103,7 +103,7 @@ enum ShipmentStatusDerivation {
     static func happensBefore(_ lhs: ShipmentEvent, _ rhs: ShipmentEvent) -> Bool {
         if lhs.occurredAt != rhs.occurredAt { return lhs.occurredAt < rhs.occurredAt }
         if lhs.recordedAt != rhs.recordedAt { return lhs.recordedAt < rhs.recordedAt }
-        // uuidString is fixed-width uppercase hex, so string order is byte order.
-        return lhs.id.uuidString < rhs.id.uuidString
+        // Byte order, as PostgreSQL sorts uuids (and as their fixed-width hex strings sort).
+        return lhs.id < rhs.id
     }
 }

@@ -49,7 +49,7 @@ extension ShipmentLedger {
     private func announceMoves(_ parcels: [ShipmentRecord], before: [UUID: (ShipmentStatus, String?)],
                                orders: [UUID: OrderRecord], wasDelivered: [UUID: Bool]) async throws {
         var announced = Set<UUID>(), moves: [(move: ShipmentMove, order: OrderRecord)] = []
-        for parcel in parcels.sorted(by: { ($0.orderID.uuidString, $0.position) < ($1.orderID.uuidString, $1.position) }) {
+        for parcel in parcels.sorted(by: { ($0.orderID, $0.position) < ($1.orderID, $1.position) }) {
             guard let (from, fromSubstatus) = before[try parcel.requireID()], let order = orders[parcel.orderID] else { continue }
             let isDelivered = order.summary.status == .delivered
             let move = ShipmentMove(orderID: parcel.orderID, shipmentID: try parcel.requireID(), from: from,
@@ -67,7 +67,7 @@ extension ShipmentLedger {
     /// instead of deadlocking. SQLite already serialises writers.
     private func lockOrders(_ ids: Set<UUID>) async throws -> [UUID: OrderRecord] {
         var orders: [UUID: OrderRecord] = [:]
-        for chunk in ids.sorted(by: { $0.uuidString < $1.uuidString }).chunked(500) where !chunk.isEmpty {
+        for chunk in ids.sorted().chunked(500) where !chunk.isEmpty {
             if database.isPostgres {
                 try await database.sql.raw("""
                     SELECT id FROM orders WHERE store_id = \(bind: book.storeID) AND id IN (\(binds: chunk)) ORDER BY id FOR UPDATE
