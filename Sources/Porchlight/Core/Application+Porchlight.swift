@@ -120,7 +120,7 @@ extension Application {
         handlers[MessageScheduler.jobType] = { try await sender.handle($0) }
         handlers[ShipmentTracker.jobType] = { try await tracker.handle($0) }
         return JobWorker(queue: JobQueue(database: db, world: world), handlers: handlers,
-                         name: name ?? "worker-\(getpid())-\(world.uuid().uuidString.prefix(8).lowercased())",
+                         name: name ?? "worker-\(getpid())-\(world.uuid().uuidString.suffix(8).lowercased())",
                          settings: settings, metrics: jobMetrics, logger: logger, signal: services.jobSignal,
                          batchHandlers: batchHandlers)
     }

@@ -10,13 +10,15 @@ struct World: Sendable {
 
     static let live = World(
         now: { Date() },
-        uuid: { UUID() },
-        randomBytes: { count in
-            var generator = SystemRandomNumberGenerator()
-            return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        },
+        uuid: { UUID.timeOrdered(at: Date(), random: systemRandomBytes(10)) },
+        randomBytes: systemRandomBytes,
         sleep: { try await Task.sleep(for: $0) }
     )
+
+    private static func systemRandomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
 
     /// A generator drawn from the injected randomness, for simulations and jitter.
     var randomNumberGenerator: WorldRandomNumberGenerator { WorldRandomNumberGenerator(world: self) }
