@@ -29,8 +29,9 @@ extension ShipmentLedger {
         let touched = Set(created.map(\.shipmentID))
         let written = try news.filter { try touched.contains($0.shipment.requireID()) || $0.trackingChanged }.map(\.shipment)
         guard !written.isEmpty else { return outcome }
+        let asRead = try Dictionary(uniqueKeysWithValues: written.map { (try $0.requireID(), IndexedParcelColumns($0)) })
         let before = try await rederive(written.filter { try touched.contains($0.requireID()) }, adding: created)
-        outcome.changedOrders = try await writeParcelsAndOrders(written, before: before)
+        outcome.changedOrders = try await writeParcelsAndOrders(written, before: before, asRead: asRead)
         return outcome
     }
 

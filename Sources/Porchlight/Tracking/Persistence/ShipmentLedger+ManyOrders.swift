@@ -5,8 +5,10 @@ import SQLKit
 extension ShipmentLedger {
     /// Writes the parcels' derived statuses and fresh windows, then their orders' summaries and windows,
     /// and plans the messages their moves call for, all in the caller's transaction.
-    /// `before` holds what each parcel with new events was; returns the orders changed.
-    func writeParcelsAndOrders(_ parcels: [ShipmentRecord], before: [UUID: (ShipmentStatus, String?)]) async throws -> Set<UUID> {
+    /// `before` holds what each parcel with new events was, `asRead` its indexed columns as read; returns the
+    /// orders changed.
+    func writeParcelsAndOrders(_ parcels: [ShipmentRecord], before: [UUID: (ShipmentStatus, String?)],
+                               asRead: [UUID: IndexedParcelColumns]) async throws -> Set<UUID> {
         let now = world.now()
         let orders = try await lockOrders(Set(parcels.map(\.orderID)))
         var siblings = try await parcelsOf(Array(orders.keys), besides: try parcels.map { try $0.requireID() })
@@ -19,15 +21,27 @@ extension ShipmentLedger {
             }
             siblings[parcel.orderID, default: []].append(parcel)
         }
-        var wasDelivered: [UUID: Bool] = [:]
+        var wasDelivered: [UUID: Bool] = [:], statusAsRead: [UUID: String] = [:]
         for (orderID, order) in orders {
             wasDelivered[orderID] = order.summary.status == .delivered
+            statusAsRead[orderID] = order.status
             summarize(order, parcels: siblings[orderID] ?? [], now: now)
         }
-        try await Self.parcelColumns.run(parcels.map(Self.parcelValues), storeID: book.storeID, on: database.sql)
-        try await Self.orderColumns.run(orders.values.map(Self.orderValues), storeID: book.storeID, on: database.sql)
+        try await write(parcels, asRead: asRead, orders: Array(orders.values), statusAsRead: statusAsRead)
         try await announceMoves(parcels, before: before, orders: orders, wasDelivered: wasDelivered)
         return Set(orders.keys)
+    }
+
+    /// SQLite rewrites the entry of every index over a column an UPDATE sets, changed or not, and most scans
+    /// change no indexed column; so those columns are set apart, only on the rows where they changed.
+    private func write(_ parcels: [ShipmentRecord], asRead: [UUID: IndexedParcelColumns],
+                       orders: [OrderRecord], statusAsRead: [UUID: String]) async throws {
+        try await Self.parcelColumns.run(parcels.map(Self.parcelValues), storeID: book.storeID, on: database.sql)
+        let moved = try parcels.filter { asRead[try $0.requireID()] != IndexedParcelColumns($0) }
+        try await Self.indexedParcelColumns.run(moved.map(IndexedParcelColumns.values), storeID: book.storeID, on: database.sql)
+        try await Self.orderColumns.run(orders.map(Self.orderValues), storeID: book.storeID, on: database.sql)
+        let restated = try orders.filter { statusAsRead[try $0.requireID()] != $0.status }
+        try await Self.orderStatusColumns.run(restated.map { [$0.id, $0.status] }, storeID: book.storeID, on: database.sql)
     }
 
     /// An order's status is its parcels'; its window the latest among those still on their way.
@@ -93,28 +107,54 @@ extension ShipmentLedger {
     }
 
     private static let parcelColumns = BulkUpdate(table: "shipments", columns: [
-        .init(name: "id", postgresType: "uuid"), .init(name: "status", postgresType: "text"),
-        .init(name: "substatus", postgresType: "text"), .init(name: "delivered_at", postgresType: "timestamptz"),
+        .init(name: "id", postgresType: "uuid"),
         .init(name: "last_event_at", postgresType: "timestamptz"), .init(name: "estimated_earliest", postgresType: "text"),
-        .init(name: "estimated_latest", postgresType: "text"), .init(name: "estimate_source", postgresType: "text"),
+        .init(name: "estimate_source", postgresType: "text"),
         .init(name: "carrier_earliest", postgresType: "text"), .init(name: "carrier_latest", postgresType: "text"),
         .init(name: "last_movement_at", postgresType: "timestamptz"), .init(name: "push_provider", postgresType: "text"),
         .init(name: "updated_at", postgresType: "timestamptz"),
     ])
 
     private static func parcelValues(_ s: ShipmentRecord) -> [any Encodable & Sendable] {
-        [s.id, s.status, s.substatus, s.deliveredAt, s.lastEventAt, s.estimatedEarliest, s.estimatedLatest,
-         s.estimateSource, s.carrierEarliest, s.carrierLatest, s.lastMovementAt, s.pushProvider, s.updatedAt]
+        [s.id, s.lastEventAt, s.estimatedEarliest, s.estimateSource, s.carrierEarliest, s.carrierLatest,
+         s.lastMovementAt, s.pushProvider, s.updatedAt]
     }
 
-    private static let orderColumns = BulkUpdate(table: "orders", columns: [
+    private static let indexedParcelColumns = BulkUpdate(table: "shipments", columns: [
         .init(name: "id", postgresType: "uuid"), .init(name: "status", postgresType: "text"),
+        .init(name: "substatus", postgresType: "text"), .init(name: "delivered_at", postgresType: "timestamptz"),
+        .init(name: "estimated_latest", postgresType: "text"),
+    ])
+
+    private static let orderStatusColumns = BulkUpdate(table: "orders", columns: [
+        .init(name: "id", postgresType: "uuid"), .init(name: "status", postgresType: "text"),
+    ])
+
+    private static let orderColumns = BulkUpdate(table: "orders", columns: [
+        .init(name: "id", postgresType: "uuid"),
         .init(name: "parcels_total", postgresType: "bigint"), .init(name: "parcels_delivered", postgresType: "bigint"),
         .init(name: "estimated_earliest", postgresType: "text"), .init(name: "estimated_latest", postgresType: "text"),
         .init(name: "updated_at", postgresType: "timestamptz"),
     ], alsoSet: ["revision = orders.revision + 1"])
 
     private static func orderValues(_ o: OrderRecord) -> [any Encodable & Sendable] {
-        [o.id, o.status, o.parcelsTotal, o.parcelsDelivered, o.estimatedEarliest, o.estimatedLatest, o.updatedAt]
+        [o.id, o.parcelsTotal, o.parcelsDelivered, o.estimatedEarliest, o.estimatedLatest, o.updatedAt]
+    }
+}
+
+/// A parcel's columns that indexes cover, to tell whether an update must set them.
+struct IndexedParcelColumns: Equatable, Sendable {
+    var status: String
+    var substatus: String?
+    var deliveredAt: Date?
+    var estimatedLatest: String?
+
+    init(_ parcel: ShipmentRecord) {
+        (status, substatus) = (parcel.status, parcel.substatus)
+        (deliveredAt, estimatedLatest) = (parcel.deliveredAt, parcel.estimatedLatest)
+    }
+
+    static func values(_ parcel: ShipmentRecord) -> [any Encodable & Sendable] {
+        [parcel.id, parcel.status, parcel.substatus, parcel.deliveredAt, parcel.estimatedLatest]
     }
 }
