@@ -51,7 +51,7 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
     app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(20))
 
     app.middleware = Middlewares()
-    app.middleware.use(SecurityHeaders(world: world))
+    app.middleware.use(SecurityHeaders())
     app.middleware.use(ErrorResponder(pages: pages))
     app.middleware.use(PublicFiles(directory: ResourcePaths.publicFiles.path + "/"), at: .end)
     app.lifecycle.use(LiveUpdatesShutdown())

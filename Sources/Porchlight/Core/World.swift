@@ -15,9 +15,15 @@ struct World: Sendable {
         sleep: { try await Task.sleep(for: $0) }
     )
 
+    /// Eight bytes per draw: each draw is a system call, and every new row's id takes ten bytes.
     private static func systemRandomBytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
-        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 7)
+        while bytes.count < count {
+            withUnsafeBytes(of: generator.next()) { bytes.append(contentsOf: $0) }
+        }
+        return Array(bytes.prefix(count))
     }
 
     /// A generator drawn from the injected randomness, for simulations and jitter.

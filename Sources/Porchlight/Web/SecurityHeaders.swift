@@ -4,10 +4,7 @@ import Vapor
 /// CSP by carrying a nonce; the nonce is made only when a page asks for one, since most responses (JSON,
 /// webhooks, files) have no inline style and the random bytes were a measurable share of a webhook burst.
 struct SecurityHeaders: AsyncMiddleware {
-    let world: World
-
     func respond(to request: Request, chainingTo next: AsyncResponder) async throws -> Response {
-        request.storage[NonceSourceKey.self] = world
         let response = try await next.respond(to: request)
         let policy = request.storage[CSPNonceKey.self].map { Self.policy(nonce: $0) } ?? Self.policyWithoutNonce
         if !response.headers.contains(name: "Content-Security-Policy") {
@@ -50,14 +47,12 @@ struct SecurityHeaders: AsyncMiddleware {
 }
 
 private struct CSPNonceKey: StorageKey { typealias Value = String }
-private struct NonceSourceKey: StorageKey { typealias Value = World }
 
 extension Request {
-    /// This response's CSP nonce, made on first use; empty outside `SecurityHeaders`.
+    /// This response's CSP nonce, made on first use; `SecurityHeaders` puts it in the policy.
     var cspNonce: String {
         if let nonce = storage[CSPNonceKey.self] { return nonce }
-        guard let world = storage[NonceSourceKey.self] else { return "" }
-        let nonce = SecureToken.base64URL(world.randomBytes(16))
+        let nonce = SecureToken.base64URL(application.world.randomBytes(16))
         storage[CSPNonceKey.self] = nonce
         return nonce
     }
