@@ -39,7 +39,11 @@ struct CarrierDetector: Sendable {
 
     /// Trimmed, uppercased, with whitespace and dashes (ASCII and Unicode) removed.
     static func normalize(_ trackingNumber: String) -> String {
-        String(String.UnicodeScalarView(trackingNumber.uppercased().unicodeScalars.filter {
+        // Nearly every number is plain ASCII letters and digits, and Foundation's character sets are slow.
+        if trackingNumber.utf8.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }) {
+            return trackingNumber.uppercased()
+        }
+        return String(String.UnicodeScalarView(trackingNumber.uppercased().unicodeScalars.filter {
             !CharacterSet.whitespacesAndNewlines.contains($0) && !CharacterSet.dashes.contains($0)
         }))
     }

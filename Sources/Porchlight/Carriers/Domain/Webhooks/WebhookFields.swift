@@ -29,7 +29,7 @@ struct WebhookFields {
     /// number sent as a JSON number has already lost digits.
     func string(_ key: String) -> String? {
         guard let value = raw[key] as? String else { return nil }
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmed
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -57,7 +57,7 @@ struct WebhookFields {
 enum WebhookShape {
     /// "City, ST, CC" from whichever parts are present.
     static func location(_ parts: String?...) -> String? {
-        let present = parts.compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        let present = parts.compactMap { $0?.trimmed }.filter { !$0.isEmpty }
         return present.isEmpty ? nil : present.joined(separator: ", ")
     }
 
