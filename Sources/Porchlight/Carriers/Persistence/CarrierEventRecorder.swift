@@ -25,7 +25,7 @@ struct CarrierEventRecorder: Sendable {
     func apply(_ deliveries: [(delivery: Delivery, parcels: [ShipmentRecord])]) async throws -> Outcome {
         var maps: [String: CarrierStatusMap] = [:]
         var news: [UUID: ShipmentLedger.ParcelNews] = [:], order: [UUID] = []
-        var unknown: [String: (source: String, scan: CarrierScan)] = [:]
+        var unknown: [EventKey: (source: String, scan: CarrierScan)] = [:]
         for (delivery, parcels) in deliveries {
             let map = try await map(delivery.source, cache: &maps)
             let scans = delivery.report.scans.map { ($0, map.map($0)) }
@@ -35,7 +35,7 @@ struct CarrierEventRecorder: Sendable {
                 for (scan, mapped) in scans {
                     let draft = scan.draft(mapped)
                     news[id]!.events.append(draft)
-                    if !mapped.isKnown { unknown["\(id)|\(draft.dedupeKey)"] = (delivery.source, scan) }
+                    if !mapped.isKnown { unknown[EventKey(shipmentID: id, dedupeKey: draft.dedupeKey)] = (delivery.source, scan) }
                 }
                 if note(delivery, scans: scans, on: parcel) { news[id]!.trackingChanged = true }
             }
@@ -43,7 +43,7 @@ struct CarrierEventRecorder: Sendable {
         let recorded = try await ledger.recordMany(order.compactMap { news[$0] })
         var outcome = Outcome(newEvents: recorded.created.count)
         for (shipmentID, event) in recorded.created {
-            guard let (source, scan) = unknown["\(shipmentID)|\(event.dedupeKey)"] else { continue }
+            guard let (source, scan) = unknown[EventKey(shipmentID: shipmentID, dedupeKey: event.dedupeKey)] else { continue }
             outcome.unknownCodes += 1
             try await codes.countUnknown(source: source, code: scan.code, text: scan.text)
         }

@@ -85,7 +85,7 @@ final class JobGroupCommit: Sendable {
     }
 
     /// The store-qualified unique keys of the jobs that were added.
-    private func write(_ batch: [InlineJob], on database: any Database, world: World) async throws -> Set<String> {
+    private func write(_ batch: [InlineJob], on database: any Database, world: World) async throws -> Set<JobKey> {
         let runners = runners.withLockedValue { $0 }
         let (inline, queued) = (batch.filter { runners[$0.job.type] != nil }, batch.filter { runners[$0.job.type] == nil })
         if !inline.isEmpty {
@@ -110,8 +110,8 @@ final class JobGroupCommit: Sendable {
     /// Inserted in key order, so two instances' writes taking the same keys (a delivery sent to both) wait
     /// for each other instead of deadlocking.
     private static func run(_ inline: [InlineJob], with runners: [String: InlineJobRunner], alongside queued: [InlineJob],
-                            on tx: any Database, world: World) async throws -> (Set<String>, [@Sendable () async -> Void]) {
-        let inline = inline.map { (key($0.storeID, $0.job.uniqueKey ?? ""), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+                            on tx: any Database, world: World) async throws -> (Set<JobKey>, [@Sendable () async -> Void]) {
+        let inline = inline.map { (JobKey($0.storeID, $0.job.uniqueKey ?? ""), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
         var added = try await insert(inline, finished: true, on: tx, world: world)
         if !queued.isEmpty { added.formUnion(try await insert(queued, on: tx, world: world)) }
         let new = zip(inline, Self.new(inline, added: added)).filter(\.1).map(\.0)
@@ -123,27 +123,40 @@ final class JobGroupCommit: Sendable {
     }
 
     private static func insert(_ batch: [InlineJob], finished: Bool = false, on database: any Database,
-                               world: World) async throws -> Set<String> {
+                               world: World) async throws -> Set<JobKey> {
         let statement = JobQueue.insert(batch.map { ($0.job, $0.storeID) }, world: world,
                                         onConflict: "DO NOTHING RETURNING store_id, unique_key", finished: finished)
         let rows = try await database.sql.raw(statement).all()
-        var added = Set<String>()
+        var added = Set<JobKey>()
         for row in rows {
             guard let uniqueKey = try row.decodeNil(column: "unique_key") ? nil : row.decode(column: "unique_key", as: String.self)
             else { continue }
-            added.insert(key(try row.decode(column: "store_id", as: UUID.self), uniqueKey))
+            added.insert(JobKey(try row.decode(column: "store_id", as: UUID.self), uniqueKey))
         }
         return added
     }
 
     /// Whether each job is new: its key was added, and it is the first in the group to carry that key.
     /// A job without a key is always new.
-    private static func new(_ jobs: [InlineJob], added: Set<String>) -> [Bool] {
-        var seen = Set<String>()
+    private static func new(_ jobs: [InlineJob], added: Set<JobKey>) -> [Bool] {
+        var seen = Set<JobKey>()
         return jobs.map { job in
-            job.job.uniqueKey.map { let key = key(job.storeID, $0); return added.contains(key) && seen.insert(key).inserted } ?? true
+            job.job.uniqueKey.map { let key = JobKey(job.storeID, $0); return added.contains(key) && seen.insert(key).inserted } ?? true
         }
     }
 
-    private static func key(_ storeID: UUID, _ uniqueKey: String) -> String { "\(storeID) \(uniqueKey)" }
+}
+
+/// A job's unique key within its store. Not a formatted string: formatting ids was measurable in a burst.
+struct JobKey: Hashable, Comparable, Sendable {
+    var storeID: UUID
+    var uniqueKey: String
+
+    init(_ storeID: UUID, _ uniqueKey: String) {
+        (self.storeID, self.uniqueKey) = (storeID, uniqueKey)
+    }
+
+    static func < (lhs: JobKey, rhs: JobKey) -> Bool {
+        lhs.storeID == rhs.storeID ? lhs.uniqueKey < rhs.uniqueKey : lhs.storeID < rhs.storeID
+    }
 }

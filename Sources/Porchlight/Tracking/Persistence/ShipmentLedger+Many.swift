@@ -39,14 +39,14 @@ extension ShipmentLedger {
 
     private func insertEvents(_ news: [ParcelNews]) async throws -> [Created] {
         var rows: [(id: UUID, shipmentID: UUID, event: NewShipmentEvent, row: SQLQueryString)] = []
-        var seen = Set<String>()
+        var seen = Set<EventKey>()
         let now = world.now()
         for parcel in news {
             let shipmentID = try parcel.shipment.requireID()
             for draft in parcel.events {
                 do { try draft.validate() } catch { throw APIError.validation(error.message) }
                 let key = SecureToken.hash(draft.dedupeKey)
-                guard seen.insert("\(shipmentID)|\(key)").inserted else { continue }
+                guard seen.insert(EventKey(shipmentID: shipmentID, dedupeKey: key)).inserted else { continue }
                 let id = world.uuid()
                 rows.append((id, shipmentID, draft, """
                     (\(bind: id), \(bind: now), \(bind: draft.occurredAt), \(bind: draft.status.rawValue),
@@ -120,4 +120,10 @@ extension ShipmentLedger {
         }
         return events
     }
+}
+
+/// An event's identity on its parcel, as a key for sets and dictionaries.
+struct EventKey: Hashable, Sendable {
+    var shipmentID: UUID
+    var dedupeKey: String
 }
