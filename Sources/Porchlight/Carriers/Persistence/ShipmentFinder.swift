@@ -14,8 +14,7 @@ struct ShipmentFinder: Sendable {
         var found: [ShipmentRecord] = []
         for chunk in numbers.chunked(500) where !chunk.isEmpty {
             try await lock(where: "tracking_number IN (\(binds: chunk))")
-            found += try await ShipmentRecord.query(on: database)
-                .filter(\.$storeID == storeID).filter(\.$trackingNumber ~~ chunk).all()
+            found += try await ShipmentRecord.read(where: "tracking_number IN (\(binds: chunk))", storeID: storeID, on: database)
         }
         return found
     }
@@ -23,7 +22,7 @@ struct ShipmentFinder: Sendable {
     func lock(ids: [UUID]) async throws -> [ShipmentRecord] {
         guard !ids.isEmpty else { return [] }
         try await lock(where: "id IN (\(binds: ids))")
-        return try await ShipmentRecord.query(on: database).filter(\.$storeID == storeID).filter(\.$id ~~ ids).all()
+        return try await ShipmentRecord.read(where: "id IN (\(binds: ids))", storeID: storeID, on: database)
     }
 
     /// PostgreSQL: row locks taken in id order, so batches sharing parcels wait for each other instead of

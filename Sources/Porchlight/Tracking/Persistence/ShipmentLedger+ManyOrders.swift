@@ -87,7 +87,7 @@ extension ShipmentLedger {
                     SELECT id FROM orders WHERE store_id = \(bind: book.storeID) AND id IN (\(binds: chunk)) ORDER BY id FOR UPDATE
                     """).run()
             }
-            for order in try await OrderRecord.query(on: database).filter(\.$storeID == book.storeID).filter(\.$id ~~ chunk).all() {
+            for order in try await OrderRecord.read(where: "id IN (\(binds: chunk))", storeID: book.storeID, on: database) {
                 orders[try order.requireID()] = order
             }
         }
@@ -98,8 +98,9 @@ extension ShipmentLedger {
     private func parcelsOf(_ orderIDs: [UUID], besides known: [UUID]) async throws -> [UUID: [ShipmentRecord]] {
         var parcels: [UUID: [ShipmentRecord]] = [:]
         for chunk in orderIDs.chunked(500) where !chunk.isEmpty {
-            for parcel in try await ShipmentRecord.query(on: database).filter(\.$storeID == book.storeID)
-                .filter(\.$orderID ~~ chunk).filter(\.$id !~ known).all() {
+            let others: SQLQueryString = known.isEmpty ? "order_id IN (\(binds: chunk))"
+                : "order_id IN (\(binds: chunk)) AND id NOT IN (\(binds: known))"
+            for parcel in try await ShipmentRecord.read(where: others, storeID: book.storeID, on: database) {
                 parcels[parcel.orderID, default: []].append(parcel)
             }
         }
