@@ -17,7 +17,14 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
         app.threadPool = NIOThreadPool(numberOfThreads: System.coreCount + 2)
     }
     try app.useDatabase(target)
-    if case .sqlite = target { try await tuneSQLite(app) }
+    let lane = try CommitLane(target: target, threadPool: app.threadPool)
+    app.lifecycle.use(CommitLaneShutdown(lane: lane))
+    if case .sqlite = target {
+        try await tuneSQLite(app.databases.database(.sqlite, logger: app.logger, on: app.eventLoopGroup.next()),
+                             connections: app.eventLoopGroup.makeIterator().compactMap {
+                                 app.databases.database(.sqlite, logger: app.logger, on: $0)
+                             } + [lane.database(logger: app.logger)])
+    }
     for migration in Migrations.all { app.migrations.add(migration) }
     app.fluent.migrationLogLevel = .debug
     if let port = config.port { app.http.server.configuration.port = port }
@@ -45,7 +52,7 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
         secretBox: SecretBox(keyBytes: try SecretBox.loadKey(configured: config.secretKey, keyFile: config.secretKeyFile,
                                                              world: world), world: world),
         carriers: CarrierServices(baseURLs: config.carrierBaseURLs),
-        jobGroupCommit: JobGroupCommit(gate: WriteGate(enabled: !target.isPostgres), logger: app.logger))
+        jobGroupCommit: JobGroupCommit(gate: WriteGate(enabled: !target.isPostgres), lane: lane, logger: app.logger))
     CarrierWebhookJob.runInline(app: app)
     // Carrier APIs answer in well under a second; a hung one must not hold a worker slot for long.
     app.http.client.configuration.timeout = .init(connect: .seconds(5), read: .seconds(20))
@@ -67,11 +74,10 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
 /// append. With it, `synchronous=NORMAL` syncs at checkpoints rather than on every commit: a crash of
 /// Porchlight loses nothing, and a power cut can at most forget the last moments' commits, which makes
 /// a message be sent again rather than lost. WAL belongs to the file; `synchronous` to each connection,
-/// and there is one connection per event loop.
-private func tuneSQLite(_ app: Application) async throws {
-    try await app.db.sql.raw("PRAGMA journal_mode=WAL").run()
-    for loop in app.eventLoopGroup.makeIterator() {
-        guard let db = app.databases.database(.sqlite, logger: app.logger, on: loop) else { continue }
+/// and there is one connection per event loop, and one for the group commit.
+private func tuneSQLite(_ main: (any Database)?, connections: [any Database]) async throws {
+    try await main?.sql.raw("PRAGMA journal_mode=WAL").run()
+    for db in connections {
         try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
         // The default 2 MB page cache re-read the hot parcels and indexes from the OS on every commit of a
         // webhook burst.
@@ -87,6 +93,11 @@ private func makeMailRoute(_ app: Application, config: AppConfig) throws -> Mail
                             maxConnections: config.workerConcurrency)
     app.lifecycle.use(MailerShutdown(mailer: mailer))
     return .smtp(mailer, CommitGate())
+}
+
+private struct CommitLaneShutdown: LifecycleHandler {
+    let lane: CommitLane
+    func shutdownAsync(_ application: Application) async { await lane.shutdown() }
 }
 
 private struct MailerShutdown: LifecycleHandler {

@@ -28,11 +28,17 @@ enum DatabaseTarget: Equatable, Sendable {
 
 extension Application {
     func useDatabase(_ target: DatabaseTarget) throws {
+        try databases.use(target)
+    }
+}
+
+extension Databases {
+    func use(_ target: DatabaseTarget) throws {
         switch target {
         case .sqlite(let path):
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+            use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
-            databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
         }
     }
 }

@@ -15,7 +15,7 @@ struct JobBatchTests {
                 for key in keys {
                     group.addTask {
                         try await commits.enqueue(NewJob(type: "test", payload: "{}", runAt: .t0, uniqueKey: key),
-                                                  storeID: store.id, on: app.db, world: app.world)
+                                                  storeID: store.id, world: app.world)
                     }
                 }
                 return try await group.reduce(into: [Bool]()) { $0.append($1) }
@@ -24,7 +24,7 @@ struct JobBatchTests {
             let counts = try await JobInspector(database: app.db, world: app.world, storeID: store.id).counts()
             #expect(counts[.queued] == 200)
             let again = try await commits.enqueue(NewJob(type: "test", payload: "{}", runAt: .t0, uniqueKey: "key-7"),
-                                                  storeID: store.id, on: app.db, world: app.world)
+                                                  storeID: store.id, world: app.world)
             #expect(!again, "a key committed earlier is a duplicate")
         }
     }
@@ -44,7 +44,7 @@ struct JobBatchTests {
                 for n in 0..<60 {
                     group.addTask {
                         try await commits.enqueue(NewJob(type: "inline", payload: "{}", runAt: .t0, uniqueKey: "k\(n % 50)"),
-                                                  storeID: store.id, attachment: n % 50, on: app.db, world: app.world)
+                                                  storeID: store.id, attachment: n % 50, world: app.world)
                     }
                 }
                 return try await group.reduce(into: 0) { $0 += $1 ? 1 : 0 }
@@ -61,7 +61,7 @@ struct JobBatchTests {
                 throw PermanentJobError("the runner fails")
             }
             let taken = try await commits.enqueue(NewJob(type: "broken", payload: "{}", runAt: .t0, uniqueKey: "b"),
-                                                  storeID: store.id, on: app.db, world: app.world)
+                                                  storeID: store.id, world: app.world)
             #expect(taken, "a failed run still stores the job before answering")
             let claimed = try await JobQueue(database: app.db, world: app.world).claim(worker: "w", limit: 10, lease: 60)
             #expect(claimed.map(\.type) == ["broken"], "queued for the worker; the runner's own write was rolled back")

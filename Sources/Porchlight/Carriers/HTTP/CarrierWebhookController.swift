@@ -40,7 +40,7 @@ enum CarrierWebhookController {
         let scans = delivery.reports.reduce(0) { $0 + $1.scans.count }
         let job = CarrierWebhookJob.job(provider, body: body, delivery: delivery, now: now)
         let added = try await app.services.jobGroupCommit.enqueue(job, storeID: target.storeID, attachment: delivery,
-                                                                  on: app.db, world: app.world)
+                                                                  world: app.world)
         return Receipt(status: added ? "accepted" : "duplicate", events: scans)
     }
 

@@ -35,12 +35,14 @@ final class JobGroupCommit: Sendable {
     private let runners = NIOLockedValueBox<[String: InlineJobRunner]>([:])
     let signal = JobSignal()
     let gate: WriteGate
+    let lane: CommitLane
     let logger: Logger
     /// A dozen parameters a row keeps one statement well inside SQLite's and PostgreSQL's limits.
     private let maxBatch = 500
 
-    init(gate: WriteGate, logger: Logger) {
+    init(gate: WriteGate, lane: CommitLane, logger: Logger) {
         self.gate = gate
+        self.lane = lane
         self.logger = logger
     }
 
@@ -51,8 +53,7 @@ final class JobGroupCommit: Sendable {
 
     /// Returns false when the store already had a job with the same unique key, now or earlier.
     /// `attachment` goes to the type's inline runner, e.g. the payload already parsed.
-    func enqueue(_ job: NewJob, storeID: UUID, attachment: (any Sendable)? = nil,
-                 on database: any Database, world: World) async throws -> Bool {
+    func enqueue(_ job: NewJob, storeID: UUID, attachment: (any Sendable)? = nil, world: World) async throws -> Bool {
         try await withCheckedThrowingContinuation { continuation in
             let leads = state.withLockedValue { state -> Bool in
                 state.pending.append(Pending(inline: InlineJob(job: job, storeID: storeID, attachment: attachment),
@@ -60,7 +61,9 @@ final class JobGroupCommit: Sendable {
                 defer { state.writing = true }
                 return !state.writing
             }
-            if leads { Task { await self.writeAll(on: database, world: world) } }
+            if leads {
+                Task(executorPreference: lane.executor) { await self.writeAll(on: self.lane.database(logger: self.logger), world: world) }
+            }
         }
     }
 
@@ -91,8 +94,11 @@ final class JobGroupCommit: Sendable {
         if !inline.isEmpty {
             do {
                 let (added, afterCommit) = try await gate.run(urgent: true) {
-                    try await database.transaction { tx in
-                        try await Self.run(inline, with: runners, alongside: queued, on: tx, world: world)
+                    try await database.transaction { [lane] tx in
+                        // Fluent runs the body in a task of its own, which does not inherit the lane.
+                        try await withTaskExecutorPreference(lane.executor) {
+                            try await Self.run(inline, with: runners, alongside: queued, on: tx, world: world)
+                        }
                     }
                 }
                 for action in afterCommit { await action() }
