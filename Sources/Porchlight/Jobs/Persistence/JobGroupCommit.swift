@@ -62,7 +62,9 @@ final class JobGroupCommit: Sendable {
                 return !state.writing
             }
             if leads {
-                Task(executorPreference: lane.executor) { await self.writeAll(on: self.lane.database(logger: self.logger), world: world) }
+                Task(executorPreference: lane.executor) {
+                    await self.writeAll(on: self.lane.database(logger: self.logger), world: world)
+                }
             }
         }
     }
@@ -150,7 +152,6 @@ final class JobGroupCommit: Sendable {
             job.job.uniqueKey.map { let key = JobKey(job.storeID, $0); return added.contains(key) && seen.insert(key).inserted } ?? true
         }
     }
-
 }
 
 /// A job's unique key within its store. Not a formatted string: formatting ids was measurable in a burst.

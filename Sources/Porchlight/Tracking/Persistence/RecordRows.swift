@@ -5,12 +5,19 @@ import SQLKit
 /// Parcels and orders read straight from SQL rows, for the webhook path that locks a few hundred of them
 /// per commit: Fluent's generic row decoding, run inside that one serial transaction, was a tenth of a
 /// burst's time. The models come back as if Fluent had read them. `RecordRowsTests` checks the two agree.
-extension ShipmentRecord {
-    static func read(where condition: SQLQueryString, storeID: UUID, on database: any Database) async throws -> [ShipmentRecord] {
-        try await database.sql.raw("SELECT * FROM shipments WHERE store_id = \(bind: storeID) AND \(condition)")
-            .all().map(ShipmentRecord.init(row:))
-    }
+protocol RowReadRecord: Model {
+    init(row: any SQLRow) throws
+}
 
+extension RowReadRecord {
+    /// The store's rows that meet `condition`, every column.
+    static func read(where condition: SQLQueryString, storeID: UUID, on database: any Database) async throws -> [Self] {
+        try await database.sql.raw("SELECT * FROM \(unsafeRaw: schema) WHERE store_id = \(bind: storeID) AND \(condition)")
+            .all().map(Self.init(row:))
+    }
+}
+
+extension ShipmentRecord: RowReadRecord {
     convenience init(row: any SQLRow) throws {
         self.init()
         id = try row.decode(column: "id", as: UUID.self)
@@ -45,12 +52,7 @@ extension ShipmentRecord {
     }
 }
 
-extension OrderRecord {
-    static func read(where condition: SQLQueryString, storeID: UUID, on database: any Database) async throws -> [OrderRecord] {
-        try await database.sql.raw("SELECT * FROM orders WHERE store_id = \(bind: storeID) AND \(condition)")
-            .all().map(OrderRecord.init(row:))
-    }
-
+extension OrderRecord: RowReadRecord {
     convenience init(row: any SQLRow) throws {
         self.init()
         id = try row.decode(column: "id", as: UUID.self)
