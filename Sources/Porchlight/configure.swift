@@ -20,10 +20,10 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
     let lane = try CommitLane(target: target, threadPool: app.threadPool)
     app.lifecycle.use(CommitLaneShutdown(lane: lane))
     if case .sqlite = target {
-        try await tuneSQLite(app.databases.database(.sqlite, logger: app.logger, on: app.eventLoopGroup.next()),
-                             connections: app.eventLoopGroup.makeIterator().compactMap {
-                                 app.databases.database(.sqlite, logger: app.logger, on: $0)
-                             } + [lane.database(logger: app.logger)])
+        let perLoop = app.eventLoopGroup.makeIterator().compactMap {
+            app.databases.database(.sqlite, logger: app.logger, on: $0)
+        }
+        try await tuneSQLite(perLoop + [lane.database(logger: app.logger)])
     }
     for migration in Migrations.all { app.migrations.add(migration) }
     app.fluent.migrationLogLevel = .debug
@@ -75,8 +75,8 @@ func configure(_ app: Application, world: World, config: AppConfig, migrate: Boo
 /// Porchlight loses nothing, and a power cut can at most forget the last moments' commits, which makes
 /// a message be sent again rather than lost. WAL belongs to the file; `synchronous` to each connection,
 /// and there is one connection per event loop, and one for the group commit.
-private func tuneSQLite(_ main: (any Database)?, connections: [any Database]) async throws {
-    try await main?.sql.raw("PRAGMA journal_mode=WAL").run()
+private func tuneSQLite(_ connections: [any Database]) async throws {
+    try await connections.first?.sql.raw("PRAGMA journal_mode=WAL").run()
     for db in connections {
         try await db.sql.raw("PRAGMA synchronous=NORMAL").run()
         // The default 2 MB page cache re-read the hot parcels and indexes from the OS on every commit of a
